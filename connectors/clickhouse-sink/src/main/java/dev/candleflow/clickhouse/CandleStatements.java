@@ -1,0 +1,82 @@
+package dev.candleflow.clickhouse;
+
+import dev.candleflow.model.Candle;
+import dev.candleflow.model.DeadLetter;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
+
+/** Row mapping of candles and dead letters onto their ClickHouse INSERTs. */
+public final class CandleStatements {
+
+    private static final DateTimeFormatter MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MICROS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+
+    private CandleStatements() {}
+
+    public static String insertCandles(String database) {
+        return "INSERT INTO " + database + ".candles (venue, symbol, interval, open_time, close_time,"
+                + " open, high, low, close, volume, quote_volume, vwap, taker_buy_volume,"
+                + " taker_buy_quote_volume, trade_count, first_trade_id, last_trade_id, is_final,"
+                + " revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    public static String insertDeadLetters(String database) {
+        return "INSERT INTO " + database + ".dead_letters (venue, reason, detail, payload, received_at)"
+                + " VALUES (?, ?, ?, ?, ?)";
+    }
+
+    /** Binds one candle; times as UTC text so no JVM or driver time zone can shift them. */
+    public static final JdbcStatementBuilder<Candle> CANDLE = CandleStatements::bindCandle;
+
+    public static final JdbcStatementBuilder<DeadLetter> DEAD_LETTER = CandleStatements::bindDeadLetter;
+
+    static void bindCandle(PreparedStatement ps, Candle c) throws SQLException {
+        ps.setString(1, c.venue().id());
+        ps.setString(2, c.instrument().toString());
+        ps.setString(3, c.interval().label());
+        ps.setString(4, millis(c.openTimeMicros()));
+        ps.setString(5, millis(c.closeTimeMicros()));
+        ps.setBigDecimal(6, plain(c.open()));
+        ps.setBigDecimal(7, plain(c.high()));
+        ps.setBigDecimal(8, plain(c.low()));
+        ps.setBigDecimal(9, plain(c.close()));
+        ps.setBigDecimal(10, plain(c.volume()));
+        ps.setBigDecimal(11, plain(c.quoteVolume()));
+        ps.setBigDecimal(12, plain(c.vwap()));
+        ps.setBigDecimal(13, plain(c.takerBuyVolume()));
+        ps.setBigDecimal(14, plain(c.takerBuyQuoteVolume()));
+        ps.setLong(15, c.tradeCount());
+        ps.setString(16, c.firstTradeId());
+        ps.setString(17, c.lastTradeId());
+        ps.setBoolean(18, c.isFinal());
+        ps.setLong(19, c.revision());
+    }
+
+    static void bindDeadLetter(PreparedStatement ps, DeadLetter d) throws SQLException {
+        ps.setString(1, d.venue().id());
+        ps.setString(2, d.reason());
+        ps.setString(3, d.detail());
+        ps.setString(4, d.payload());
+        ps.setString(5, MICROS.format(instant(d.receivedAtMicros())));
+    }
+
+    static String millis(long micros) {
+        return MILLIS.format(instant(micros));
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+    }
+
+    /** A decimal with a non-negative scale, so it is written as digits, never as 1E+3. */
+    static BigDecimal plain(BigDecimal v) {
+        return v.scale() < 0 ? v.setScale(0) : v;
+    }
+}

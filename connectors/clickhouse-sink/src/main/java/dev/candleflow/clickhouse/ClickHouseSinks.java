@@ -1,0 +1,47 @@
+package dev.candleflow.clickhouse;
+
+import dev.candleflow.model.Candle;
+import dev.candleflow.model.DeadLetter;
+import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
+import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
+import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
+import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
+
+/**
+ * Batched, at-least-once JDBC sinks into ClickHouse. Candles land on a ReplacingMergeTree keyed by
+ * their identity, so a batch written twice after a failure collapses to one row per candle.
+ */
+public final class ClickHouseSinks {
+
+    private ClickHouseSinks() {}
+
+    public static JdbcSink<Candle> candles(ClickHouseConnectionOptions conn, ClickHouseSinkOptions opts) {
+        return sink(CandleStatements.insertCandles(conn.database()), CandleStatements.CANDLE, conn, opts);
+    }
+
+    public static JdbcSink<DeadLetter> deadLetters(ClickHouseConnectionOptions conn, ClickHouseSinkOptions opts) {
+        return sink(CandleStatements.insertDeadLetters(conn.database()), CandleStatements.DEAD_LETTER, conn, opts);
+    }
+
+    private static <T> JdbcSink<T> sink(
+            String sql,
+            JdbcStatementBuilder<T> binder,
+            ClickHouseConnectionOptions conn,
+            ClickHouseSinkOptions opts) {
+        return JdbcSink.<T>builder()
+                .withQueryStatement(sql, binder)
+                .withExecutionOptions(
+                        JdbcExecutionOptions.builder()
+                                .withBatchSize(opts.batchSize())
+                                .withBatchIntervalMs(opts.batchInterval().toMillis())
+                                .withMaxRetries(opts.maxRetries())
+                                .build())
+                .buildAtLeastOnce(
+                        new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
+                                .withUrl(conn.databaseUrl())
+                                .withDriverName(ClickHouseConnectionOptions.DRIVER)
+                                .withUsername(conn.user())
+                                .withPassword(conn.password())
+                                .build());
+    }
+}
