@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * A canonical instrument, {@code BASE-QUOTE} in upper case (for example {@code BTC-USDT}). A
  * venue's own symbol is converted only inside its adapter.
  */
-public record InstrumentId(String base, String quote) {
+public record InstrumentId(String base, String quote) implements java.io.Serializable {
 
     private static final Pattern ASSET = Pattern.compile("[A-Z0-9]{1,20}");
 
