@@ -1,0 +1,19 @@
+package dev.candleflow.job.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The README documents every setting the job accepts, so the table cannot fall behind. */
+class ReadmeOptionsTest {
+
+    @Test
+    void everySettingIsInTheReadme() throws Exception {
+        String readme = Files.readString(Path.of("../../README.md"));
+        for (String key : CandleJobConfigLoader.knownKeys()) {
+            assertThat(readme).as("README documents `%s`", key).contains("`" + key + "`");
+        }
+    }
+}
