@@ -26,7 +26,7 @@ record LocalStackArgs(
         Path replay = null;
         double replaySpeed = Double.POSITIVE_INFINITY;
         double speed = 10;
-        Path dataDir = Path.of("deploy/local/.data");
+        Path dataDir = Path.of("deploy/local/.data/run");
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
