@@ -1,11 +1,5 @@
 package dev.candleflow.local;
 
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
-
 /**
  * JUnit 5 extension that starts one {@link KafkaServer} (a KRaft broker JVM) per test run (not per
  * class), in a fresh temp dir on free ports, and stops it when the run ends.
@@ -21,8 +15,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  */
-public final class KafkaExtension
-        implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public final class KafkaExtension extends RunScopedExtension<KafkaServer> {
 
     // Static by necessity: server() is a static accessor and JUnit hands it no context. This is
     // the once-per-run handle; the instance itself lives in JUnit's root store.
@@ -34,23 +27,7 @@ public final class KafkaExtension
         return SERVICE.current(KafkaExtension.class.getSimpleName());
     }
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        SERVICE.get(context);
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        SERVICE.get(context);
-    }
-
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == KafkaServer.class;
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return SERVICE.get(context);
+    public KafkaExtension() {
+        super(SERVICE);
     }
 }

@@ -38,6 +38,10 @@ final class RunScopedService<S extends AutoCloseable> {
         this.starter = starter;
     }
 
+    Class<S> type() {
+        return type;
+    }
+
     /** The service of the run {@code context} belongs to, started on first call. */
     S get(ExtensionContext context) {
         ExtensionContext.Store store =
