@@ -8,10 +8,6 @@ import dev.candleflow.simulator.market.PacedMarket;
 import dev.candleflow.simulator.market.SimTrade;
 import dev.candleflow.simulator.replay.ReplayFeed;
 import dev.candleflow.simulator.replay.ReplayFrame;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -23,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Local Binance spot trade-stream venue for tests and demos: a seeded market (or a replayed

@@ -3,7 +3,6 @@ package dev.candleflow.simulator;
 import dev.candleflow.simulator.binance.BinanceServerOptions;
 import dev.candleflow.simulator.market.MarketConfig;
 import dev.candleflow.simulator.market.SymbolSpec;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package dev.candleflow.simulator;
 
 import dev.candleflow.simulator.market.SimTrade;
-
 import java.util.ArrayDeque;
 import java.util.List;
 

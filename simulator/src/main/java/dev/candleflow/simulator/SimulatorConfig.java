@@ -2,7 +2,6 @@ package dev.candleflow.simulator;
 
 import dev.candleflow.simulator.binance.BinanceServerOptions;
 import dev.candleflow.simulator.market.MarketConfig;
-
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;

@@ -3,10 +3,9 @@ package dev.candleflow.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class BinanceSimulatorBuilderTest {
 

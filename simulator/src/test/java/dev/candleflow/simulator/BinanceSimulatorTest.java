@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.candleflow.simulator.market.SimTrade;
 import dev.candleflow.simulator.testutils.Await;
 import dev.candleflow.simulator.testutils.RecordingClient;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Simulator lifecycle: determinism, progress waits, close and start failures. */
 class BinanceSimulatorTest {

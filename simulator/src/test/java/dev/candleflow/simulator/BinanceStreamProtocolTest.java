@@ -1,18 +1,12 @@
 package dev.candleflow.simulator;
 
 import static dev.candleflow.simulator.testutils.BinanceFrames.json;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.candleflow.simulator.market.SimTrade;
 import dev.candleflow.simulator.testutils.BinanceFrames;
 import dev.candleflow.simulator.testutils.RecordingClient;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -22,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The Binance stream protocol as a client sees it: URL forms, frame shapes, control. */
 class BinanceStreamProtocolTest {

@@ -6,14 +6,12 @@ import dev.candleflow.simulator.market.SimTrade;
 import dev.candleflow.simulator.testutils.Await;
 import dev.candleflow.simulator.testutils.BinanceFrames;
 import dev.candleflow.simulator.testutils.RecordingClient;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class FaultsTest {
 

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.candleflow.simulator.testutils.Await;
 import dev.candleflow.simulator.testutils.RecordingClient;
-
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
 
 class HeartbeatTest {
 

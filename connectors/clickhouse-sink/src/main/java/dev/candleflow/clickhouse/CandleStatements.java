@@ -21,21 +21,26 @@ public final class CandleStatements {
     private CandleStatements() {}
 
     public static String insertCandles(String database) {
-        return "INSERT INTO " + database + ".candles (venue, symbol, interval, open_time, close_time,"
+        return "INSERT INTO "
+                + database
+                + ".candles (venue, symbol, interval, open_time, close_time,"
                 + " open, high, low, close, volume, quote_volume, vwap, taker_buy_volume,"
                 + " taker_buy_quote_volume, trade_count, first_trade_id, last_trade_id, is_final,"
                 + " revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
     public static String insertDeadLetters(String database) {
-        return "INSERT INTO " + database + ".dead_letters (venue, reason, detail, payload, received_at)"
+        return "INSERT INTO "
+                + database
+                + ".dead_letters (venue, reason, detail, payload, received_at)"
                 + " VALUES (?, ?, ?, ?, ?)";
     }
 
     /** Binds one candle; times as UTC text so no JVM or driver time zone can shift them. */
     public static final JdbcStatementBuilder<Candle> CANDLE = CandleStatements::bindCandle;
 
-    public static final JdbcStatementBuilder<DeadLetter> DEAD_LETTER = CandleStatements::bindDeadLetter;
+    public static final JdbcStatementBuilder<DeadLetter> DEAD_LETTER =
+            CandleStatements::bindDeadLetter;
 
     static void bindCandle(PreparedStatement ps, Candle c) throws SQLException {
         ps.setString(1, c.venue().id());
@@ -72,7 +77,8 @@ public final class CandleStatements {
     }
 
     private static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+        return Instant.ofEpochSecond(
+                Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
     }
 
     /** A decimal with a non-negative scale, so it is written as digits, never as 1E+3. */

@@ -22,10 +22,12 @@ public record ClickHouseConnectionOptions(String url, String database, String us
         Objects.requireNonNull(user, "user");
         password = password == null ? "" : password;
         if (!url.startsWith("jdbc:clickhouse://")) {
-            throw new IllegalArgumentException("ClickHouse URL '" + url + "' must start with jdbc:clickhouse://");
+            throw new IllegalArgumentException(
+                    "ClickHouse URL '" + url + "' must start with jdbc:clickhouse://");
         }
         if (database == null || !IDENTIFIER.matcher(database).matches()) {
-            throw new IllegalArgumentException("Invalid ClickHouse database name '" + database + "'");
+            throw new IllegalArgumentException(
+                    "Invalid ClickHouse database name '" + database + "'");
         }
     }
 

@@ -10,11 +10,13 @@ import java.time.Duration;
 public record ClickHouseSinkOptions(int batchSize, Duration batchInterval, int maxRetries)
         implements Serializable {
 
-    public static final ClickHouseSinkOptions DEFAULT = new ClickHouseSinkOptions(5_000, Duration.ofSeconds(1), 3);
+    public static final ClickHouseSinkOptions DEFAULT =
+            new ClickHouseSinkOptions(5_000, Duration.ofSeconds(1), 3);
 
     public ClickHouseSinkOptions {
         if (batchSize < 1) {
-            throw new IllegalArgumentException("clickhouse batch size must be >= 1, was " + batchSize);
+            throw new IllegalArgumentException(
+                    "clickhouse batch size must be >= 1, was " + batchSize);
         }
         if (batchInterval.isNegative()) {
             throw new IllegalArgumentException("clickhouse batch interval must be >= 0");

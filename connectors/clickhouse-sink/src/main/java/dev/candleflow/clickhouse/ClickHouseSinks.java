@@ -15,12 +15,22 @@ public final class ClickHouseSinks {
 
     private ClickHouseSinks() {}
 
-    public static JdbcSink<Candle> candles(ClickHouseConnectionOptions conn, ClickHouseSinkOptions opts) {
-        return sink(CandleStatements.insertCandles(conn.database()), CandleStatements.CANDLE, conn, opts);
+    public static JdbcSink<Candle> candles(
+            ClickHouseConnectionOptions conn, ClickHouseSinkOptions opts) {
+        return sink(
+                CandleStatements.insertCandles(conn.database()),
+                CandleStatements.CANDLE,
+                conn,
+                opts);
     }
 
-    public static JdbcSink<DeadLetter> deadLetters(ClickHouseConnectionOptions conn, ClickHouseSinkOptions opts) {
-        return sink(CandleStatements.insertDeadLetters(conn.database()), CandleStatements.DEAD_LETTER, conn, opts);
+    public static JdbcSink<DeadLetter> deadLetters(
+            ClickHouseConnectionOptions conn, ClickHouseSinkOptions opts) {
+        return sink(
+                CandleStatements.insertDeadLetters(conn.database()),
+                CandleStatements.DEAD_LETTER,
+                conn,
+                opts);
     }
 
     private static <T> JdbcSink<T> sink(

@@ -44,7 +44,9 @@ public record Migration(int version, String name, String sql) {
     /** SHA-256 of the statement, so a file edited after it was applied is noticed. */
     public String checksum() {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(sql.getBytes(StandardCharsets.UTF_8));
+            byte[] d =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(sql.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 public final class Migrations {
 
     static final String DIR = "sql/clickhouse/";
+
     /** Located first, so the directory is found in a plain folder and inside a (shaded) jar. */
     private static final String ANCHOR = DIR + "001_create_database_market.sql";
 
@@ -29,11 +30,14 @@ public final class Migrations {
     public static List<Migration> fromClasspath() {
         URL anchor = Migrations.class.getClassLoader().getResource(ANCHOR);
         if (anchor == null) {
-            throw new IllegalStateException("No ClickHouse migrations on the classpath (" + ANCHOR + ")");
+            throw new IllegalStateException(
+                    "No ClickHouse migrations on the classpath (" + ANCHOR + ")");
         }
         try {
             List<Migration> all =
-                    "jar".equals(anchor.getProtocol()) ? fromJar(anchor) : fromDirectory(Path.of(anchor.toURI()).getParent());
+                    "jar".equals(anchor.getProtocol())
+                            ? fromJar(anchor)
+                            : fromDirectory(Path.of(anchor.toURI()).getParent());
             return sorted(all);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read ClickHouse migrations", e);
@@ -60,7 +64,9 @@ public final class Migrations {
         try (JarFile jar = conn.getJarFile()) {
             for (JarEntry e : jar.stream().toList()) {
                 String name = e.getName();
-                if (name.startsWith(DIR) && name.endsWith(".sql") && name.indexOf('/', DIR.length()) < 0) {
+                if (name.startsWith(DIR)
+                        && name.endsWith(".sql")
+                        && name.indexOf('/', DIR.length()) < 0) {
                     try (InputStream in = jar.getInputStream(e)) {
                         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                         all.add(Migration.of(name.substring(DIR.length()), text));
@@ -77,8 +83,12 @@ public final class Migrations {
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).version() == sorted.get(i - 1).version()) {
                 throw new IllegalStateException(
-                        "Two migrations share version " + sorted.get(i).version() + ": "
-                                + sorted.get(i - 1).name() + ", " + sorted.get(i).name());
+                        "Two migrations share version "
+                                + sorted.get(i).version()
+                                + ": "
+                                + sorted.get(i - 1).name()
+                                + ", "
+                                + sorted.get(i).name());
             }
         }
         return sorted;

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the {@code sql/clickhouse} migrations in order and records each in {@code
- * <db>.schema_migrations}. Every statement is idempotent, so a run cut short is simply run again;
- * a migration whose text changed after it was applied stops the run.
+ * <db>.schema_migrations}. Every statement is idempotent, so a run cut short is simply run again; a
+ * migration whose text changed after it was applied stops the run.
  */
 public final class SchemaMigrator {
 
@@ -31,10 +31,13 @@ public final class SchemaMigrator {
     /** Applies what is missing; returns the versions applied now. */
     public List<Integer> migrate() throws SQLException {
         String db = options.database();
-        try (Connection c = options.connectToServer(); Statement st = c.createStatement()) {
+        try (Connection c = options.connectToServer();
+                Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE IF NOT EXISTS " + db + " ENGINE = Atomic");
             st.execute(
-                    "CREATE TABLE IF NOT EXISTS " + db + ".schema_migrations (version UInt32, name String,"
+                    "CREATE TABLE IF NOT EXISTS "
+                            + db
+                            + ".schema_migrations (version UInt32, name String,"
                             + " checksum String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))"
                             + " ENGINE = MergeTree ORDER BY version");
             Map<Integer, String> applied = applied(st, db);
@@ -44,8 +47,14 @@ public final class SchemaMigrator {
                 if (known != null) {
                     if (!known.equals(m.checksum())) {
                         throw new SQLException(
-                                "Migration " + m.version() + "_" + m.name() + " changed after it was applied"
-                                        + " to " + db + "; add a new migration instead of editing it");
+                                "Migration "
+                                        + m.version()
+                                        + "_"
+                                        + m.name()
+                                        + " changed after it was applied"
+                                        + " to "
+                                        + db
+                                        + "; add a new migration instead of editing it");
                     }
                     continue;
                 }
@@ -60,7 +69,8 @@ public final class SchemaMigrator {
 
     private static Map<Integer, String> applied(Statement st, String db) throws SQLException {
         Map<Integer, String> applied = new HashMap<>();
-        try (ResultSet rs = st.executeQuery("SELECT version, checksum FROM " + db + ".schema_migrations")) {
+        try (ResultSet rs =
+                st.executeQuery("SELECT version, checksum FROM " + db + ".schema_migrations")) {
             while (rs.next()) {
                 applied.put(rs.getInt(1), rs.getString(2));
             }
@@ -70,7 +80,11 @@ public final class SchemaMigrator {
 
     private static void record(Connection c, String db, Migration m) throws SQLException {
         try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO " + db + ".schema_migrations (version, name, checksum) VALUES (?, ?, ?)")) {
+                c.prepareStatement(
+                        "INSERT INTO "
+                                + db
+                                + ".schema_migrations (version, name, checksum) VALUES (?, ?,"
+                                + " ?)")) {
             ps.setInt(1, m.version());
             ps.setString(2, m.name());
             ps.setString(3, m.checksum());

@@ -27,7 +27,10 @@ class ClickHouseSinkITCase {
 
     static ClickHouseConnectionOptions options(ClickHouseServer server, String db) {
         return new ClickHouseConnectionOptions(
-                "jdbc:clickhouse://127.0.0.1:" + server.httpPort(), db, ClickHouseServer.USER, ClickHouseServer.PASSWORD);
+                "jdbc:clickhouse://127.0.0.1:" + server.httpPort(),
+                db,
+                ClickHouseServer.USER,
+                ClickHouseServer.PASSWORD);
     }
 
     static Candle candle(int revision, String close) {
@@ -54,36 +57,62 @@ class ClickHouseSinkITCase {
 
     @Test
     void migratesOnceAndRecordsVersions(ClickHouseServer server) throws Exception {
-        SchemaMigrator migrator = new SchemaMigrator(options(server, "it_migrate"), Migrations.fromClasspath());
+        SchemaMigrator migrator =
+                new SchemaMigrator(options(server, "it_migrate"), Migrations.fromClasspath());
         List<Integer> first = migrator.migrate();
         assertThat(first).containsExactly(1, 2, 3);
         assertThat(migrator.migrate()).isEmpty();
-        assertThat(server.execute("SELECT engine FROM system.databases WHERE name = 'it_migrate'").strip())
+        assertThat(
+                        server.execute(
+                                        "SELECT engine FROM system.databases WHERE name ="
+                                                + " 'it_migrate'")
+                                .strip())
                 .isEqualTo("Atomic");
-        assertThat(server.execute("SELECT count() FROM it_migrate.schema_migrations").strip()).isEqualTo("3");
+        assertThat(server.execute("SELECT count() FROM it_migrate.schema_migrations").strip())
+                .isEqualTo("3");
     }
 
     @Test
     void refusesAMigrationEditedAfterItWasApplied(ClickHouseServer server) throws Exception {
         ClickHouseConnectionOptions opts = options(server, "it_edited");
-        new SchemaMigrator(opts, List.of(Migration.of("001_db.sql", "CREATE DATABASE IF NOT EXISTS market"))).migrate();
+        new SchemaMigrator(
+                        opts,
+                        List.of(Migration.of("001_db.sql", "CREATE DATABASE IF NOT EXISTS market")))
+                .migrate();
         SchemaMigrator edited =
-                new SchemaMigrator(opts, List.of(Migration.of("001_db.sql", "CREATE DATABASE IF NOT EXISTS market ENGINE = Atomic")));
-        assertThatThrownBy(edited::migrate).isInstanceOf(SQLException.class).hasMessageContaining("changed after");
+                new SchemaMigrator(
+                        opts,
+                        List.of(
+                                Migration.of(
+                                        "001_db.sql",
+                                        "CREATE DATABASE IF NOT EXISTS market ENGINE = Atomic")));
+        assertThatThrownBy(edited::migrate)
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("changed after");
     }
 
     @Test
     void candlesRoundTripExactlyAndRevisionsCollapse(ClickHouseServer server) throws Exception {
         ClickHouseConnectionOptions opts = options(server, "it_rows");
         new SchemaMigrator(opts, Migrations.fromClasspath()).migrate();
-        try (Connection c = DriverManager.getConnection(opts.databaseUrl(), opts.user(), opts.password())) {
-            insert(c, opts, List.of(candle(0, "30235.00000000"), candle(0, "30235.00000000"), candle(1, "30239.99000000")));
+        try (Connection c =
+                DriverManager.getConnection(opts.databaseUrl(), opts.user(), opts.password())) {
+            insert(
+                    c,
+                    opts,
+                    List.of(
+                            candle(0, "30235.00000000"),
+                            candle(0, "30235.00000000"),
+                            candle(1, "30239.99000000")));
             try (Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery(
-                            "SELECT count(), any(close), any(revision), toUnixTimestamp64Milli(any(open_time)),"
-                                    + " toUnixTimestamp64Milli(any(close_time)), any(quote_volume), any(vwap),"
-                                    + " any(taker_buy_volume), any(taker_buy_quote_volume)"
-                                    + " FROM it_rows.candles FINAL")) {
+                    ResultSet rs =
+                            st.executeQuery(
+                                    "SELECT count(), any(close), any(revision),"
+                                        + " toUnixTimestamp64Milli(any(open_time)),"
+                                        + " toUnixTimestamp64Milli(any(close_time)),"
+                                        + " any(quote_volume), any(vwap), any(taker_buy_volume),"
+                                        + " any(taker_buy_quote_volume) FROM it_rows.candles"
+                                        + " FINAL")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getLong(1)).isEqualTo(1);
                 assertThat(rs.getBigDecimal(2)).isEqualByComparingTo("30239.99");
@@ -102,18 +131,34 @@ class ClickHouseSinkITCase {
     void deadLettersKeepPayloadAndMicroseconds(ClickHouseServer server) throws Exception {
         ClickHouseConnectionOptions opts = options(server, "it_dead");
         new SchemaMigrator(opts, Migrations.fromClasspath()).migrate();
-        DeadLetter d = new DeadLetter(Venue.BINANCE, "malformed_json", "eof", "{\"e\":'quote\\", 1_700_000_000_123_456L);
-        try (Connection c = DriverManager.getConnection(opts.databaseUrl(), opts.user(), opts.password());
-                PreparedStatement ps = c.prepareStatement(CandleStatements.insertDeadLetters("it_dead"))) {
+        DeadLetter d =
+                new DeadLetter(
+                        Venue.BINANCE,
+                        "malformed_json",
+                        "eof",
+                        "{\"e\":'quote\\",
+                        1_700_000_000_123_456L);
+        try (Connection c =
+                        DriverManager.getConnection(
+                                opts.databaseUrl(), opts.user(), opts.password());
+                PreparedStatement ps =
+                        c.prepareStatement(CandleStatements.insertDeadLetters("it_dead"))) {
             CandleStatements.bindDeadLetter(ps, d);
             ps.executeUpdate();
         }
-        assertThat(server.execute("SELECT reason, payload, toUnixTimestamp64Micro(received_at) FROM it_dead.dead_letters FORMAT TSVRaw").strip())
+        assertThat(
+                        server.execute(
+                                        "SELECT reason, payload,"
+                                                + " toUnixTimestamp64Micro(received_at) FROM"
+                                                + " it_dead.dead_letters FORMAT TSVRaw")
+                                .strip())
                 .isEqualTo("malformed_json\t{\"e\":'quote\\\t1700000000123456");
     }
 
-    private static void insert(Connection c, ClickHouseConnectionOptions opts, List<Candle> candles) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(CandleStatements.insertCandles(opts.database()))) {
+    private static void insert(Connection c, ClickHouseConnectionOptions opts, List<Candle> candles)
+            throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement(CandleStatements.insertCandles(opts.database()))) {
             for (Candle candle : candles) {
                 CandleStatements.bindCandle(ps, candle);
                 ps.addBatch();

@@ -15,22 +15,32 @@ class MigrationsTest {
         List<Migration> shipped = Migrations.fromClasspath();
         assertThat(shipped).isEqualTo(repo);
         assertThat(shipped).extracting(Migration::version).isSorted().doesNotHaveDuplicates();
-        assertThat(shipped.get(0).sql()).startsWith("-- ").contains("CREATE DATABASE IF NOT EXISTS market");
+        assertThat(shipped.get(0).sql())
+                .startsWith("-- ")
+                .contains("CREATE DATABASE IF NOT EXISTS market");
     }
 
     @Test
     void retargetsTheDatabaseAndNothingElse() {
-        Migration m = Migration.of("002_t.sql", "CREATE TABLE IF NOT EXISTS market.candles (market String) ENGINE = Log;\n");
+        Migration m =
+                Migration.of(
+                        "002_t.sql",
+                        "CREATE TABLE IF NOT EXISTS market.candles (market String) ENGINE ="
+                                + " Log;\n");
         assertThat(m.sql()).doesNotEndWith(";");
-        assertThat(m.sqlFor("it_1")).isEqualTo("CREATE TABLE IF NOT EXISTS it_1.candles (market String) ENGINE = Log");
-        Migration db = Migration.of("001_db.sql", "CREATE DATABASE IF NOT EXISTS market ENGINE = Atomic");
-        assertThat(db.sqlFor("it_1")).isEqualTo("CREATE DATABASE IF NOT EXISTS it_1 ENGINE = Atomic");
+        assertThat(m.sqlFor("it_1"))
+                .isEqualTo("CREATE TABLE IF NOT EXISTS it_1.candles (market String) ENGINE = Log");
+        Migration db =
+                Migration.of("001_db.sql", "CREATE DATABASE IF NOT EXISTS market ENGINE = Atomic");
+        assertThat(db.sqlFor("it_1"))
+                .isEqualTo("CREATE DATABASE IF NOT EXISTS it_1 ENGINE = Atomic");
         assertThat(db.sqlFor("market")).isEqualTo(db.sql());
     }
 
     @Test
     void rejectsBadlyNamedOrEmptyFiles() {
-        assertThatThrownBy(() -> Migration.of("2_x.sql", "SELECT 1")).hasMessageContaining("'2_x.sql'");
+        assertThatThrownBy(() -> Migration.of("2_x.sql", "SELECT 1"))
+                .hasMessageContaining("'2_x.sql'");
         assertThatThrownBy(() -> Migration.of("002_x.sql", " ;\n")).hasMessageContaining("empty");
     }
 }

@@ -6,7 +6,10 @@ import java.util.Objects;
 
 /** The outcome of parsing one frame from a venue. */
 public sealed interface ParsedFrame
-        permits ParsedFrame.Trades, ParsedFrame.Control, ParsedFrame.Ignored, ParsedFrame.Malformed {
+        permits ParsedFrame.Trades,
+                ParsedFrame.Control,
+                ParsedFrame.Ignored,
+                ParsedFrame.Malformed {
 
     /** One or more trades, in the order the venue sent them. */
     record Trades(List<Trade> trades) implements ParsedFrame {

@@ -35,8 +35,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * The unbounded FLIP-27 source of trades from exchange WebSocket feeds. Each split is one
- * connection (a venue and a group of its instruments); readers reconnect on their own and keep
- * the last trade sequence per instrument in their checkpointed split state.
+ * connection (a venue and a group of its instruments); readers reconnect on their own and keep the
+ * last trade sequence per instrument in their checkpointed split state.
  *
  * <pre>{@code
  * ExchangeSource source = ExchangeSource.builder()
@@ -46,7 +46,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * }</pre>
  */
 public final class ExchangeSource
-        implements Source<FeedEvent, ExchangeSplit, ExchangeEnumState>, ResultTypeQueryable<FeedEvent> {
+        implements Source<FeedEvent, ExchangeSplit, ExchangeEnumState>,
+                ResultTypeQueryable<FeedEvent> {
 
     private static final long serialVersionUID = 1L;
 
@@ -89,9 +90,14 @@ public final class ExchangeSource
         List<ExchangeSplit> splits = new ArrayList<>();
         subscriptions.forEach(
                 (venue, instruments) -> {
-                    int size = Math.min(maxInstrumentsPerConnection, adapter(venue).maxInstrumentsPerConnection());
+                    int size =
+                            Math.min(
+                                    maxInstrumentsPerConnection,
+                                    adapter(venue).maxInstrumentsPerConnection());
                     for (int from = 0, n = 0; from < instruments.size(); from += size, n++) {
-                        List<InstrumentId> group = instruments.subList(from, Math.min(instruments.size(), from + size));
+                        List<InstrumentId> group =
+                                instruments.subList(
+                                        from, Math.min(instruments.size(), from + size));
                         splits.add(new ExchangeSplit(venue.id() + "-" + n, venue, group, Map.of()));
                     }
                 });

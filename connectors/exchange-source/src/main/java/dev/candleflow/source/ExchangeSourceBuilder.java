@@ -66,15 +66,19 @@ public final class ExchangeSourceBuilder {
     }
 
     private void sanityCheck() {
-        checkArgument(!subscriptions.isEmpty(), "At least one venue with instruments is required but not provided.");
+        checkArgument(
+                !subscriptions.isEmpty(),
+                "At least one venue with instruments is required but not provided.");
         subscriptions.forEach(
                 (v, ids) -> checkArgument(!ids.isEmpty(), "Venue %s has no instruments.", v.id()));
         checkNotNull(transport, "transport is required but not provided.");
         checkArgument(
                 options.get(ExchangeSourceOptions.QUEUE_CAPACITY) > 0,
-                "%s must be > 0", ExchangeSourceOptions.QUEUE_CAPACITY.key());
+                "%s must be > 0",
+                ExchangeSourceOptions.QUEUE_CAPACITY.key());
         checkArgument(
                 options.get(ExchangeSourceOptions.MAX_INSTRUMENTS_PER_CONNECTION) > 0,
-                "%s must be > 0", ExchangeSourceOptions.MAX_INSTRUMENTS_PER_CONNECTION.key());
+                "%s must be > 0",
+                ExchangeSourceOptions.MAX_INSTRUMENTS_PER_CONNECTION.key());
     }
 }

@@ -13,7 +13,9 @@ public final class ExchangeSourceOptions {
             ConfigOptions.key("source.reconnect.initial-backoff")
                     .durationType()
                     .defaultValue(Duration.ofSeconds(1))
-                    .withDescription("Ceiling of the first reconnect wait; doubles per failure (full jitter).");
+                    .withDescription(
+                            "Ceiling of the first reconnect wait; doubles per failure (full"
+                                    + " jitter).");
 
     public static final ConfigOption<Duration> RECONNECT_MAX_BACKOFF =
             ConfigOptions.key("source.reconnect.max-backoff")
@@ -31,7 +33,9 @@ public final class ExchangeSourceOptions {
             ConfigOptions.key("source.reconnect.max-attempts")
                     .intType()
                     .defaultValue(30)
-                    .withDescription("Failed reconnects in a row before the task fails and Flink restarts it.");
+                    .withDescription(
+                            "Failed reconnects in a row before the task fails and Flink restarts"
+                                    + " it.");
 
     public static final ConfigOption<Integer> QUEUE_CAPACITY =
             ConfigOptions.key("source.queue-capacity")
@@ -43,11 +47,15 @@ public final class ExchangeSourceOptions {
             ConfigOptions.key("source.queue-offer-timeout")
                     .durationType()
                     .defaultValue(Duration.ofSeconds(5))
-                    .withDescription("How long a connection waits for room before it is dropped as overflowing.");
+                    .withDescription(
+                            "How long a connection waits for room before it is dropped as"
+                                    + " overflowing.");
 
     public static final ConfigOption<Integer> MAX_INSTRUMENTS_PER_CONNECTION =
             ConfigOptions.key("source.max-instruments-per-connection")
                     .intType()
                     .defaultValue(200)
-                    .withDescription("Instruments per WebSocket connection, capped by each venue's own limit.");
+                    .withDescription(
+                            "Instruments per WebSocket connection, capped by each venue's own"
+                                    + " limit.");
 }

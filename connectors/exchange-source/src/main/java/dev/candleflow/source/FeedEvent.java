@@ -4,8 +4,8 @@ import dev.candleflow.model.DeadLetter;
 import dev.candleflow.model.Trade;
 
 /**
- * What the exchange source emits: exactly one of a trade or a dead letter. A source has one
- * output, so unusable frames travel beside the trades and the job routes them to their sink.
+ * What the exchange source emits: exactly one of a trade or a dead letter. A source has one output,
+ * so unusable frames travel beside the trades and the job routes them to their sink.
  */
 public record FeedEvent(Trade trade, DeadLetter deadLetter) {
 

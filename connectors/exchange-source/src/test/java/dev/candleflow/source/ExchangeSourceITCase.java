@@ -10,9 +10,9 @@ import dev.candleflow.source.transport.JavaWebSocketTransport;
 import dev.candleflow.source.transport.WebSocketTransport;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -51,20 +51,22 @@ class ExchangeSourceITCase {
 
     @Test
     void reconnectsAfterTheConnectionIsKilledAndResumes() throws Exception {
-        try (BinanceSimulator sim = BinanceSimulator.builder()
-                .symbols("BTCUSDT", "ETHUSDT")
-                .tradesPerSecond(100)
-                .speed(1)
-                .build()
-                .start()) {
+        try (BinanceSimulator sim =
+                BinanceSimulator.builder()
+                        .symbols("BTCUSDT", "ETHUSDT")
+                        .tradesPerSecond(100)
+                        .speed(1)
+                        .build()
+                        .start()) {
             Configuration options = new Configuration();
             options.set(ExchangeSourceOptions.RECONNECT_INITIAL_BACKOFF, Duration.ofMillis(200));
-            ExchangeSource source = ExchangeSource.builder()
-                    .venue(Venue.BINANCE, List.of(BTC, ETH))
-                    .endpoint(Venue.BINANCE, sim.wsBaseUri())
-                    .transport(new CountingTransport())
-                    .options(options)
-                    .build();
+            ExchangeSource source =
+                    ExchangeSource.builder()
+                            .venue(Venue.BINANCE, List.of(BTC, ETH))
+                            .endpoint(Venue.BINANCE, sim.wsBaseUri())
+                            .transport(new CountingTransport())
+                            .options(options)
+                            .build();
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             Configuration c = new Configuration();
             c.set(PipelineOptions.GENERIC_TYPES, false);
@@ -75,13 +77,17 @@ class ExchangeSourceITCase {
             List<Trade> after = new ArrayList<>();
             long cutAfterId = -1;
             try (CloseableIterator<FeedEvent> events =
-                    env.fromSource(source, WatermarkStrategy.noWatermarks(), "exchange").executeAndCollect()) {
+                    env.fromSource(source, WatermarkStrategy.noWatermarks(), "exchange")
+                            .executeAndCollect()) {
                 while (before.size() < 200) {
                     before.add(events.next().trade());
                 }
-                cutAfterId = sim.publishedTrades().stream()
-                        .filter(t -> t.symbol().equals("BTCUSDT"))
-                        .mapToLong(t -> t.tradeId()).max().orElseThrow();
+                cutAfterId =
+                        sim.publishedTrades().stream()
+                                .filter(t -> t.symbol().equals("BTCUSDT"))
+                                .mapToLong(t -> t.tradeId())
+                                .max()
+                                .orElseThrow();
                 int opensBeforeCut = CountingTransport.OPENS.get();
                 assertThat(opensBeforeCut).isEqualTo(1);
                 sim.faults().dropAllConnections();

@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * An OHLCV candle of one venue and instrument over one interval: a superset of the exchanges'
- * own klines. Its identity is (venue, instrument, interval, openTimeMicros); a later {@code
- * revision} of the same identity replaces an earlier one.
+ * An OHLCV candle of one venue and instrument over one interval: a superset of the exchanges' own
+ * klines. Its identity is (venue, instrument, interval, openTimeMicros); a later {@code revision}
+ * of the same identity replaces an earlier one.
  */
 public record Candle(
         Venue venue,
@@ -48,6 +48,12 @@ public record Candle(
 
     /** The key Kafka compacts on: {@code venue|symbol|interval|openTimeMillis}. */
     public String key() {
-        return venue.id() + "|" + instrument + "|" + interval.label() + "|" + openTimeMicros / 1000L;
+        return venue.id()
+                + "|"
+                + instrument
+                + "|"
+                + interval.label()
+                + "|"
+                + openTimeMicros / 1000L;
     }
 }

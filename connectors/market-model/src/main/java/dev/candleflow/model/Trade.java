@@ -39,7 +39,8 @@ public record Trade(
             throw new IllegalArgumentException("quantity must be > 0, was " + quantity);
         }
         if (eventTimeMicros <= 0) {
-            throw new IllegalArgumentException("eventTimeMicros must be > 0, was " + eventTimeMicros);
+            throw new IllegalArgumentException(
+                    "eventTimeMicros must be > 0, was " + eventTimeMicros);
         }
     }
 

@@ -71,7 +71,7 @@ class ModelSerializationTest {
         TypeSerializer<T> serializer = info.createSerializer(config);
         DataOutputSerializer out = new DataOutputSerializer(256);
         serializer.serialize(value, out);
-        return serializer.deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+        return serializer.deserialize(
+                new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
     }
-
 }

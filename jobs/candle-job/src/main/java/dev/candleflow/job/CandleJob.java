@@ -91,10 +91,16 @@ public final class CandleJob {
             new SchemaMigrator(config.clickHouse(), Migrations.fromClasspath()).migrate();
         } catch (SQLException e) {
             throw new IllegalStateException(
-                    "clickhouse.url: cannot prepare ClickHouse at " + config.clickHouse().url()
-                            + " (database " + config.clickHouse().database() + "): " + e.getMessage(), e);
+                    "clickhouse.url: cannot prepare ClickHouse at "
+                            + config.clickHouse().url()
+                            + " (database "
+                            + config.clickHouse().database()
+                            + "): "
+                            + e.getMessage(),
+                    e);
         }
-        KafkaTopics.ensureCompacted(config.kafkaBootstrapServers(), config.candlesTopic(), CANDLE_TOPIC_PARTITIONS);
+        KafkaTopics.ensureCompacted(
+                config.kafkaBootstrapServers(), config.candlesTopic(), CANDLE_TOPIC_PARTITIONS);
     }
 
     /** Adds the pipeline to an environment, with checkpointing for exactly-once output. */
@@ -103,7 +109,8 @@ public final class CandleJob {
         SingleOutputStreamOperator<Trade> trades =
                 env.fromSource(
                                 source,
-                                TradeWatermarks.strategy(config.outOfOrderness(), config.idleness()),
+                                TradeWatermarks.strategy(
+                                        config.outOfOrderness(), config.idleness()),
                                 "exchange-source")
                         .uid("exchange-source")
                         .process(new FeedRouter())
@@ -115,19 +122,26 @@ public final class CandleJob {
                         .window(TumblingEventTimeWindows.of(config.interval().length()))
                         .allowedLateness(config.allowedLateness())
                         .sideOutputLateData(LATE_TRADES)
-                        .aggregate(new CandleAggregate(), new CandleWindowFunction(config.interval()))
+                        .aggregate(
+                                new CandleAggregate(), new CandleWindowFunction(config.interval()))
                         .uid("candles-" + config.interval().label())
                         .name("candles-" + config.interval().label());
 
         DataStream<DeadLetter> deadLetters =
                 trades.getSideOutput(FeedRouter.DEAD_LETTERS)
-                        .union(candles.getSideOutput(LATE_TRADES).map(new LateTrades()).name("late-trades"));
+                        .union(
+                                candles.getSideOutput(LATE_TRADES)
+                                        .map(new LateTrades())
+                                        .name("late-trades"));
 
         for (int i = 0; i < candleSinks.size(); i++) {
             candles.sinkTo(candleSinks.get(i)).uid("candle-sink-" + i).name("candle-sink-" + i);
         }
         for (int i = 0; i < deadLetterSinks.size(); i++) {
-            deadLetters.sinkTo(deadLetterSinks.get(i)).uid("dead-letter-sink-" + i).name("dead-letter-sink-" + i);
+            deadLetters
+                    .sinkTo(deadLetterSinks.get(i))
+                    .uid("dead-letter-sink-" + i)
+                    .name("dead-letter-sink-" + i);
         }
     }
 

@@ -33,9 +33,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Simulator -> CandleJob on a MiniCluster -> real ClickHouse and real Kafka, over five and a
- * half minutes of accelerated event time and three symbols. Both stores must hold exactly the
- * candles a brute-force reference computes from the trades the simulator published.
+ * Simulator -> CandleJob on a MiniCluster -> real ClickHouse and real Kafka, over five and a half
+ * minutes of accelerated event time and three symbols. Both stores must hold exactly the candles a
+ * brute-force reference computes from the trades the simulator published.
  */
 @ExtendWith({ClickHouseExtension.class, KafkaExtension.class})
 class CandlePipelineITCase {
@@ -49,55 +49,85 @@ class CandlePipelineITCase {
                             .build());
 
     static final Map<String, InstrumentId> SYMBOLS =
-            Map.of("BTCUSDT", InstrumentId.parse("BTC-USDT"),
-                    "ETHUSDT", InstrumentId.parse("ETH-USDT"),
-                    "SOLUSDT", InstrumentId.parse("SOL-USDT"));
+            Map.of(
+                    "BTCUSDT",
+                    InstrumentId.parse("BTC-USDT"),
+                    "ETHUSDT",
+                    InstrumentId.parse("ETH-USDT"),
+                    "SOLUSDT",
+                    InstrumentId.parse("SOL-USDT"));
     static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(2);
 
     @Test
-    void candlesInClickHouseAndKafkaEqualTheReference(ClickHouseServer ch, KafkaServer kafka) throws Exception {
+    void candlesInClickHouseAndKafkaEqualTheReference(ClickHouseServer ch, KafkaServer kafka)
+            throws Exception {
         long start = System.currentTimeMillis() / 60_000L * 60_000L - 600_000L;
-        try (BinanceSimulator sim = BinanceSimulator.builder()
-                .symbols(SYMBOLS.keySet())
-                .seed(7)
-                .tradesPerSecond(4)
-                .speed(60)
-                .startTimeMillis(start)
-                .eventDuration(Duration.ofSeconds(330))
-                .build()
-                .start()) {
+        try (BinanceSimulator sim =
+                BinanceSimulator.builder()
+                        .symbols(SYMBOLS.keySet())
+                        .seed(7)
+                        .tradesPerSecond(4)
+                        .speed(60)
+                        .startTimeMillis(start)
+                        .eventDuration(Duration.ofSeconds(330))
+                        .build()
+                        .start()) {
             CandleJobConfig config = config(sim, ch, kafka, "it_pipeline", "candles-pipeline-it");
             CandleJob.prepareStorage(config);
             StreamExecutionEnvironment env = environment();
             CandleJob.production(config).build(env);
             JobClient job = env.executeAsync("candle-pipeline-it");
             try {
-                assertThat(sim.awaitEventTimeReached(start + 60_000, Duration.ofSeconds(60))).isTrue();
+                assertThat(sim.awaitEventTimeReached(start + 60_000, Duration.ofSeconds(60)))
+                        .isTrue();
                 sim.faults().sendGarbage("{not json");
                 sim.faults().sendGarbage("{not json");
-                sim.faults().sendGarbage(
-                        "{\"e\":\"trade\",\"E\":1,\"s\":\"BTCUSDT\",\"t\":1,\"p\":\"-1\",\"q\":\"1\",\"T\":1,\"m\":true}");
+                sim.faults()
+                        .sendGarbage(
+                                "{\"e\":\"trade\",\"E\":1,\"s\":\"BTCUSDT\",\"t\":1,\"p\":\"-1\",\"q\":\"1\",\"T\":1,\"m\":true}");
                 assertThat(sim.awaitFinished(Duration.ofSeconds(60))).isTrue();
 
                 List<Trade> published = SimTrades.toTrades(sim.publishedTrades(), SYMBOLS);
-                long lastTradeMillis = published.stream().mapToLong(Trade::eventTimeMillis).max().orElseThrow();
+                long lastTradeMillis =
+                        published.stream().mapToLong(Trade::eventTimeMillis).max().orElseThrow();
                 long watermark = lastTradeMillis - OUT_OF_ORDERNESS.toMillis() - 1;
-                Set<String> expected = CandleReference.candles(published, CandleInterval.M1).stream()
-                        .filter(c -> c.closeTimeMicros() / 1000L - 1 <= watermark)
-                        .map(CandleReference::comparable)
-                        .collect(Collectors.toSet());
+                Set<String> expected =
+                        CandleReference.candles(published, CandleInterval.M1).stream()
+                                .filter(c -> c.closeTimeMicros() / 1000L - 1 <= watermark)
+                                .map(CandleReference::comparable)
+                                .collect(Collectors.toSet());
                 assertThat(expected).hasSizeGreaterThanOrEqualTo(15); // 5 minutes x 3 symbols
 
                 String url = config.clickHouse().databaseUrl();
-                await(Duration.ofSeconds(90), () -> count(CandleReaders.fromClickHouse(url)) >= expected.size()
-                        && CandleReaders.latestFromKafka(kafka.bootstrapServers(), config.candlesTopic()).size() >= expected.size());
+                await(
+                        Duration.ofSeconds(90),
+                        () ->
+                                count(CandleReaders.fromClickHouse(url)) >= expected.size()
+                                        && CandleReaders.latestFromKafka(
+                                                                kafka.bootstrapServers(),
+                                                                config.candlesTopic())
+                                                        .size()
+                                                >= expected.size());
 
                 assertThat(comparable(CandleReaders.fromClickHouse(url))).isEqualTo(expected);
-                assertThat(comparable(List.copyOf(
-                        CandleReaders.latestFromKafka(kafka.bootstrapServers(), config.candlesTopic()).values())))
+                assertThat(
+                                comparable(
+                                        List.copyOf(
+                                                CandleReaders.latestFromKafka(
+                                                                kafka.bootstrapServers(),
+                                                                config.candlesTopic())
+                                                        .values())))
                         .isEqualTo(expected);
-                await(Duration.ofSeconds(30), () -> ch.execute("SELECT count() FROM it_pipeline.dead_letters").strip().equals("3"));
-                assertThat(ch.execute("SELECT reason, count() FROM it_pipeline.dead_letters GROUP BY reason ORDER BY reason"))
+                await(
+                        Duration.ofSeconds(30),
+                        () ->
+                                ch.execute("SELECT count() FROM it_pipeline.dead_letters")
+                                        .strip()
+                                        .equals("3"));
+                assertThat(
+                                ch.execute(
+                                        "SELECT reason, count() FROM it_pipeline.dead_letters GROUP"
+                                                + " BY reason ORDER BY reason"))
                         .isEqualTo("bad_price\t1\nmalformed_json\t2\n");
             } finally {
                 job.cancel().get();
@@ -105,21 +135,31 @@ class CandlePipelineITCase {
         }
     }
 
-    static CandleJobConfig config(BinanceSimulator sim, ClickHouseServer ch, KafkaServer kafka, String db, String topic) {
-        return CandleJobConfigLoader.fromMap(Map.ofEntries(
-                Map.entry("symbols", String.join(",", SYMBOLS.values().stream().map(Object::toString).sorted().toList())),
-                Map.entry("source.endpoint.binance", sim.wsBaseUri().toString()),
-                Map.entry("source.reconnect.initial-backoff", "100 ms"),
-                Map.entry("clickhouse.url", "jdbc:clickhouse://127.0.0.1:" + ch.httpPort()),
-                Map.entry("clickhouse.database", db),
-                Map.entry("clickhouse.batch-interval", "200 ms"),
-                Map.entry("kafka.bootstrap-servers", kafka.bootstrapServers()),
-                Map.entry("kafka.topic.candles", topic),
-                Map.entry("kafka.transaction-timeout", "60 s"),
-                Map.entry("kafka.transactional-id-prefix", topic),
-                Map.entry("checkpoint.interval", "1 s"),
-                Map.entry("watermark.out-of-orderness", OUT_OF_ORDERNESS.toSeconds() + " s"),
-                Map.entry("watermark.idleness", "3 s")));
+    static CandleJobConfig config(
+            BinanceSimulator sim, ClickHouseServer ch, KafkaServer kafka, String db, String topic) {
+        return CandleJobConfigLoader.fromMap(
+                Map.ofEntries(
+                        Map.entry(
+                                "symbols",
+                                String.join(
+                                        ",",
+                                        SYMBOLS.values().stream()
+                                                .map(Object::toString)
+                                                .sorted()
+                                                .toList())),
+                        Map.entry("source.endpoint.binance", sim.wsBaseUri().toString()),
+                        Map.entry("source.reconnect.initial-backoff", "100 ms"),
+                        Map.entry("clickhouse.url", "jdbc:clickhouse://127.0.0.1:" + ch.httpPort()),
+                        Map.entry("clickhouse.database", db),
+                        Map.entry("clickhouse.batch-interval", "200 ms"),
+                        Map.entry("kafka.bootstrap-servers", kafka.bootstrapServers()),
+                        Map.entry("kafka.topic.candles", topic),
+                        Map.entry("kafka.transaction-timeout", "60 s"),
+                        Map.entry("kafka.transactional-id-prefix", topic),
+                        Map.entry("checkpoint.interval", "1 s"),
+                        Map.entry(
+                                "watermark.out-of-orderness", OUT_OF_ORDERNESS.toSeconds() + " s"),
+                        Map.entry("watermark.idleness", "3 s")));
     }
 
     static StreamExecutionEnvironment environment() {
@@ -154,5 +194,4 @@ class CandlePipelineITCase {
     interface ThrowingCondition {
         boolean holds() throws Exception;
     }
-
 }

@@ -16,7 +16,9 @@ class StartupChecksITCase {
     @Test
     void unreachableClickHouseNamesTheSetting() {
         int nobody = FreePorts.pick();
-        var config = CandleJobConfigLoader.fromArgs("--clickhouse.url", "jdbc:clickhouse://127.0.0.1:" + nobody);
+        var config =
+                CandleJobConfigLoader.fromArgs(
+                        "--clickhouse.url", "jdbc:clickhouse://127.0.0.1:" + nobody);
         assertThatThrownBy(() -> CandleJob.prepareStorage(config))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("clickhouse.url:")
@@ -26,10 +28,11 @@ class StartupChecksITCase {
     @Test
     void unreachableKafkaNamesTheSetting(ClickHouseServer ch) {
         int nobody = FreePorts.pick();
-        var config = CandleJobConfigLoader.fromArgs(
-                "--clickhouse.url", "jdbc:clickhouse://127.0.0.1:" + ch.httpPort(),
-                "--clickhouse.database", "it_startup",
-                "--kafka.bootstrap-servers", "127.0.0.1:" + nobody);
+        var config =
+                CandleJobConfigLoader.fromArgs(
+                        "--clickhouse.url", "jdbc:clickhouse://127.0.0.1:" + ch.httpPort(),
+                        "--clickhouse.database", "it_startup",
+                        "--kafka.bootstrap-servers", "127.0.0.1:" + nobody);
         assertThatThrownBy(() -> CandleJob.prepareStorage(config))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("kafka.bootstrap-servers:")

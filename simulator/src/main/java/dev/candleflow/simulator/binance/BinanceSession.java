@@ -1,13 +1,12 @@
 package dev.candleflow.simulator.binance;
 
+import java.util.List;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.List;
 
 /**
  * Server-side state of one client connection: subscriptions, heartbeat and a bounded send path.

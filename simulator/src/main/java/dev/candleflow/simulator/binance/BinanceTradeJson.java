@@ -1,9 +1,7 @@
 package dev.candleflow.simulator.binance;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-
 import dev.candleflow.simulator.market.SimTrade;
-
 import java.util.Locale;
 
 /**

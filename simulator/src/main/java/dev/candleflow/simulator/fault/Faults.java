@@ -1,12 +1,10 @@
 package dev.candleflow.simulator.fault;
 
 import dev.candleflow.simulator.market.SimTrade;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fault injection for tests: network cuts and raw frames today.

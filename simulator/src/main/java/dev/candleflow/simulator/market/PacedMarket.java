@@ -2,7 +2,6 @@ package dev.candleflow.simulator.market;
 
 import dev.candleflow.simulator.feed.AbstractFeed;
 import dev.candleflow.simulator.feed.EventClock;
-
 import java.util.Objects;
 import java.util.function.Consumer;
 

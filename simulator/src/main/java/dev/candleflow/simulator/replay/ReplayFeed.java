@@ -2,7 +2,6 @@ package dev.candleflow.simulator.replay;
 
 import dev.candleflow.simulator.feed.AbstractFeed;
 import dev.candleflow.simulator.feed.EventClock;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,6 @@
 package dev.candleflow.simulator.replay;
 
 import dev.candleflow.simulator.market.SimTrade;
-
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;

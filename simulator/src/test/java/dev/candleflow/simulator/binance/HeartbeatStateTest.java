@@ -3,7 +3,6 @@ package dev.candleflow.simulator.binance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.candleflow.simulator.binance.HeartbeatState.Action;
-
 import org.junit.jupiter.api.Test;
 
 class HeartbeatStateTest {

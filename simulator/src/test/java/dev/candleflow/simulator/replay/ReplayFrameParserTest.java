@@ -3,10 +3,8 @@ package dev.candleflow.simulator.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.candleflow.simulator.market.SimTrade;
-
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 
 class ReplayFrameParserTest {
 

@@ -3,9 +3,7 @@ package dev.candleflow.simulator.testutils;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.candleflow.simulator.market.SimTrade;
-
 import java.math.BigDecimal;
 
 /** Decodes Binance trade frames in tests, independently of the simulator's own code. */

@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
 /**
  * Binance spot trade streams ({@code <symbol>@trade}) over combined-stream connections.
  *
- * <p>The server pings every 20 s and the WebSocket client answers with pongs by itself, so there
- * is no client heartbeat; one connection carries at most 1024 streams and lives at most 24 h.
+ * <p>The server pings every 20 s and the WebSocket client answers with pongs by itself, so there is
+ * no client heartbeat; one connection carries at most 1024 streams and lives at most 24 h.
  */
 public final class BinanceAdapter implements ExchangeAdapter {
 
@@ -35,9 +35,12 @@ public final class BinanceAdapter implements ExchangeAdapter {
 
     public static final URI LIVE_ENDPOINT = URI.create("wss://stream.binance.com:9443");
     static final int MAX_STREAMS_PER_CONNECTION = 1024;
+
     /** Server pings come every 20 s: a minute of silence means the connection is gone. */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+
     static final int MAX_FRAME_CHARS = 1 << 20;
+
     /** Trades before the first Bitcoin block, or a day after receipt, are absurd. */
     static final long MIN_EVENT_TIME_MICROS = 1_231_006_505_000_000L;
 
@@ -175,7 +178,10 @@ public final class BinanceAdapter implements ExchangeAdapter {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             if (v.isScalarValue()) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(name).append('=').append(p.getText());
+                sb.append(sb.length() == 0 ? "" : ", ")
+                        .append(name)
+                        .append('=')
+                        .append(p.getText());
             } else {
                 p.skipChildren();
             }

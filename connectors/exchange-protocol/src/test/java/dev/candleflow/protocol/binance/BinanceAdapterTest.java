@@ -52,7 +52,12 @@ class BinanceAdapterTest {
                                 Side.BUY));
         assertThat(parsed.get(3))
                 .isEqualTo(
-                        trades("BNB-BTC", 1672515782136_000L, 12345L, "0.00100000", "100.00000000",
+                        trades(
+                                "BNB-BTC",
+                                1672515782136_000L,
+                                12345L,
+                                "0.00100000",
+                                "100.00000000",
                                 Side.SELL));
         assertThat(parsed.get(4)).isEqualTo(new Control(ControlKind.RECONNECT, "serverShutdown"));
         assertThat(parsed.get(5)).isInstanceOf(Control.class);
@@ -66,7 +71,8 @@ class BinanceAdapterTest {
         Trade trade = t.trades().get(0);
         assertThat(trade.price()).isEqualTo(new BigDecimal("0.10000000"));
         assertThat(trade.price().multiply(trade.quantity()))
-                .isEqualByComparingTo(new BigDecimal("0.3")); // 0.1 * 3 is 0.3, not 0.30000000000000004
+                .isEqualByComparingTo(
+                        new BigDecimal("0.3")); // 0.1 * 3 is 0.3, not 0.30000000000000004
     }
 
     @ParameterizedTest
@@ -100,13 +106,15 @@ class BinanceAdapterTest {
     @Test
     void oversizedAndEmptyFramesAreRejectedWithoutParsing() {
         String huge = "{\"x\":\"" + "a".repeat(BinanceAdapter.MAX_FRAME_CHARS) + "\"}";
-        assertThat(((Malformed) adapter.parse(huge, RECEIVED)).reason()).isEqualTo("oversized_frame");
+        assertThat(((Malformed) adapter.parse(huge, RECEIVED)).reason())
+                .isEqualTo("oversized_frame");
         assertThat(((Malformed) adapter.parse("", RECEIVED)).reason()).isEqualTo("empty_frame");
     }
 
     @Test
     void endpointSubscribesThroughTheCombinedStreamUrl() {
-        List<InstrumentId> ids = List.of(InstrumentId.parse("BTC-USDT"), InstrumentId.parse("ETH-BTC"));
+        List<InstrumentId> ids =
+                List.of(InstrumentId.parse("BTC-USDT"), InstrumentId.parse("ETH-BTC"));
         assertThat(adapter.endpoint(ids))
                 .isEqualTo(
                         URI.create(
@@ -119,15 +127,21 @@ class BinanceAdapterTest {
 
     @Test
     void mapsSymbolsBothWays() {
-        assertThat(BinanceSymbols.toInstrument("FDUSDUSDT")).isEqualTo(InstrumentId.parse("FDUSD-USDT"));
-        assertThat(BinanceSymbols.toInstrument("BTCFDUSD")).isEqualTo(InstrumentId.parse("BTC-FDUSD"));
+        assertThat(BinanceSymbols.toInstrument("FDUSDUSDT"))
+                .isEqualTo(InstrumentId.parse("FDUSD-USDT"));
+        assertThat(BinanceSymbols.toInstrument("BTCFDUSD"))
+                .isEqualTo(InstrumentId.parse("BTC-FDUSD"));
         assertThat(BinanceSymbols.toInstrument("USDT")).isNull();
-        assertThat(BinanceSymbols.streamSymbol(InstrumentId.parse("SOL-USDC"))).isEqualTo("solusdc");
+        assertThat(BinanceSymbols.streamSymbol(InstrumentId.parse("SOL-USDC")))
+                .isEqualTo("solusdc");
     }
 
     private static String tradeFrame(String price, String qty) {
-        return "{\"e\":\"trade\",\"E\":1672515782136,\"s\":\"BTCUSDT\",\"t\":7,\"p\":" + price
-                + ",\"q\":" + qty + ",\"T\":1672515782135,\"m\":false,\"M\":true}";
+        return "{\"e\":\"trade\",\"E\":1672515782136,\"s\":\"BTCUSDT\",\"t\":7,\"p\":"
+                + price
+                + ",\"q\":"
+                + qty
+                + ",\"T\":1672515782135,\"m\":false,\"M\":true}";
     }
 
     private static Trades trades(

@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands out the fixed set of connection splits. A split belongs to reader {@code
- * hash(splitId) mod parallelism}, so a restarted reader gets back the same connections; splits
- * return here from failed readers and are handed out again on the next request.
+ * Hands out the fixed set of connection splits. A split belongs to reader {@code hash(splitId) mod
+ * parallelism}, so a restarted reader gets back the same connections; splits return here from
+ * failed readers and are handed out again on the next request.
  */
 public final class ExchangeSplitEnumerator
         implements SplitEnumerator<ExchangeSplit, ExchangeEnumState> {

@@ -12,7 +12,8 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 
 /** The source reader: one fetcher thread draining all of this subtask's connections. */
 public final class ExchangeSourceReader
-        extends SingleThreadMultiplexSourceReaderBase<RawFrame, FeedEvent, ExchangeSplit, ExchangeSplitState> {
+        extends SingleThreadMultiplexSourceReaderBase<
+                RawFrame, FeedEvent, ExchangeSplit, ExchangeSplitState> {
 
     public ExchangeSourceReader(
             Supplier<SplitReader<RawFrame, ExchangeSplit>> splitReader,

@@ -15,11 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Parses each frame with its venue's adapter, drops trades whose sequence was seen already,
- * counts gaps, advances the split's last sequence and emits trades at their event time. Frames
- * that cannot be used are emitted as dead letters with the adapter's reason.
+ * Parses each frame with its venue's adapter, drops trades whose sequence was seen already, counts
+ * gaps, advances the split's last sequence and emits trades at their event time. Frames that cannot
+ * be used are emitted as dead letters with the adapter's reason.
  */
-public final class TradeRecordEmitter implements RecordEmitter<RawFrame, FeedEvent, ExchangeSplitState> {
+public final class TradeRecordEmitter
+        implements RecordEmitter<RawFrame, FeedEvent, ExchangeSplitState> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TradeRecordEmitter.class);
     private static final int LOGGED_PAYLOAD_CHARS = 500;
@@ -35,7 +36,8 @@ public final class TradeRecordEmitter implements RecordEmitter<RawFrame, FeedEve
     }
 
     @Override
-    public void emitRecord(RawFrame frame, SourceOutput<FeedEvent> output, ExchangeSplitState split) {
+    public void emitRecord(
+            RawFrame frame, SourceOutput<FeedEvent> output, ExchangeSplitState split) {
         Venue venue = split.venue();
         ExchangeAdapter adapter = adapters.apply(venue);
         FeedMetrics.VenueCounters counters = metrics.of(venue);
@@ -73,7 +75,11 @@ public final class TradeRecordEmitter implements RecordEmitter<RawFrame, FeedEve
                 counters.missedTrades.inc(missing);
                 gapLog.warn(
                         "{} {} trade ids {}..{} missing ({} trades)",
-                        trade.venue(), trade.instrument(), last + 1, trade.sequence() - 1, missing);
+                        trade.venue(),
+                        trade.instrument(),
+                        last + 1,
+                        trade.sequence() - 1,
+                        missing);
             }
         }
         if (policy != SequencePolicy.NONE) {
@@ -94,8 +100,14 @@ public final class TradeRecordEmitter implements RecordEmitter<RawFrame, FeedEve
         String text = frame.text();
         malformedLog.warn(
                 "{} frame rejected ({}: {}): {}",
-                venue, reason, detail,
-                text.length() > LOGGED_PAYLOAD_CHARS ? text.substring(0, LOGGED_PAYLOAD_CHARS) + "..." : text);
-        output.collect(FeedEvent.of(new DeadLetter(venue, reason, detail, text, frame.receivedAtMicros())));
+                venue,
+                reason,
+                detail,
+                text.length() > LOGGED_PAYLOAD_CHARS
+                        ? text.substring(0, LOGGED_PAYLOAD_CHARS) + "..."
+                        : text);
+        output.collect(
+                FeedEvent.of(
+                        new DeadLetter(venue, reason, detail, text, frame.receivedAtMicros())));
     }
 }

@@ -23,9 +23,9 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
 
 /**
- * Drains the frames of all this reader's connections from one bounded queue. Connections fill
- * the queue from their I/O threads; when it stays full, the connection is dropped (and counted)
- * rather than buffering without bound.
+ * Drains the frames of all this reader's connections from one bounded queue. Connections fill the
+ * queue from their I/O threads; when it stays full, the connection is dropped (and counted) rather
+ * than buffering without bound.
  */
 public final class WebSocketSplitReader implements SplitReader<RawFrame, ExchangeSplit>, FrameSink {
 

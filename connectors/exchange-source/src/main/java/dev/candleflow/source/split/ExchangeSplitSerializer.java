@@ -72,7 +72,8 @@ public final class ExchangeSplitSerializer implements SimpleVersionedSerializer<
     }
 
     /** Enumerator-state helpers: a list of splits in the version-1 form. */
-    public static void writeList(List<ExchangeSplit> splits, DataOutputView out) throws IOException {
+    public static void writeList(List<ExchangeSplit> splits, DataOutputView out)
+            throws IOException {
         out.writeInt(splits.size());
         for (ExchangeSplit s : splits) {
             write(s, out);

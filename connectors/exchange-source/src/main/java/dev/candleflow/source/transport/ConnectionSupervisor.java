@@ -15,15 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one split's WebSocket connection alive: connects, subscribes, sends the venue's
- * heartbeat, reconnects with backoff after any close, and aborts a connection that went silent
- * for longer than the venue's idle timeout. All state changes run on the shared single-threaded
- * scheduler; only frame delivery runs on the client's I/O thread.
+ * Keeps one split's WebSocket connection alive: connects, subscribes, sends the venue's heartbeat,
+ * reconnects with backoff after any close, and aborts a connection that went silent for longer than
+ * the venue's idle timeout. All state changes run on the shared single-threaded scheduler; only
+ * frame delivery runs on the client's I/O thread.
  */
 public final class ConnectionSupervisor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionSupervisor.class);
     private static final Duration WATCHDOG_PERIOD = Duration.ofMillis(500);
+
     /** After an abort, the close callback should follow; if it does not, act as if it had. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
@@ -68,13 +69,18 @@ public final class ConnectionSupervisor {
         this.events = events;
         this.policy = policy;
         this.backoff =
-                new Backoff(policy.initialBackoff(), policy.maxBackoff(), splitId.hashCode() ^ System.nanoTime());
+                new Backoff(
+                        policy.initialBackoff(),
+                        policy.maxBackoff(),
+                        splitId.hashCode() ^ System.nanoTime());
     }
 
     public void start() {
         scheduler.execute(this::connect);
         long period = WATCHDOG_PERIOD.toMillis();
-        watchdog = scheduler.scheduleWithFixedDelay(this::checkIdle, period, period, TimeUnit.MILLISECONDS);
+        watchdog =
+                scheduler.scheduleWithFixedDelay(
+                        this::checkIdle, period, period, TimeUnit.MILLISECONDS);
     }
 
     /** Closes the connection for good; no reconnect follows. */
@@ -118,7 +124,9 @@ public final class ConnectionSupervisor {
                 h -> {
                     long ms = h.interval().toMillis();
                     WebSocketTransport.Connection c = connection;
-                    heartbeat = scheduler.scheduleAtFixedRate(() -> c.send(h.payload()), ms, ms, TimeUnit.MILLISECONDS);
+                    heartbeat =
+                            scheduler.scheduleAtFixedRate(
+                                    () -> c.send(h.payload()), ms, ms, TimeUnit.MILLISECONDS);
                 });
         events.connected(splitId);
         LOG.info("Split {} connected ({} instruments)", splitId, instruments.size());
@@ -130,7 +138,8 @@ public final class ConnectionSupervisor {
         }
         closedGeneration = gen;
         cancel(heartbeat);
-        boolean wasStable = open && System.nanoTime() - openedAtNanos >= policy.stablePeriod().toNanos();
+        boolean wasStable =
+                open && System.nanoTime() - openedAtNanos >= policy.stablePeriod().toNanos();
         open = false;
         if (wasStable) {
             backoff.reset();
@@ -139,13 +148,25 @@ public final class ConnectionSupervisor {
             sink.failed(
                     splitId,
                     new IOException(
-                            "Split " + splitId + " gave up after " + backoff.attempts()
-                                    + " failed reconnects; last close " + code + " " + reason));
+                            "Split "
+                                    + splitId
+                                    + " gave up after "
+                                    + backoff.attempts()
+                                    + " failed reconnects; last close "
+                                    + code
+                                    + " "
+                                    + reason));
             return;
         }
         long delay = backoff.nextDelay().toMillis();
         events.reconnectScheduled(splitId, delay, backoff.attempts());
-        LOG.warn("Split {} closed ({} {}); reconnect #{} in {} ms", splitId, code, reason, backoff.attempts(), delay);
+        LOG.warn(
+                "Split {} closed ({} {}); reconnect #{} in {} ms",
+                splitId,
+                code,
+                reason,
+                backoff.attempts(),
+                delay);
         scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
 
@@ -155,7 +176,10 @@ public final class ConnectionSupervisor {
         }
         long silentNanos = System.nanoTime() - lastFrameNanos;
         if (silentNanos > adapter.idleTimeout().toNanos()) {
-            LOG.warn("Split {} silent for {} ms; dropping the connection", splitId, silentNanos / 1_000_000);
+            LOG.warn(
+                    "Split {} silent for {} ms; dropping the connection",
+                    splitId,
+                    silentNanos / 1_000_000);
             events.idleTimeout(splitId);
             abortAndForceClose("idle timeout");
         }
@@ -165,7 +189,8 @@ public final class ConnectionSupervisor {
         final int gen = generation;
         connection.abort();
         lastFrameNanos = System.nanoTime(); // do not re-trigger while the close is under way
-        scheduler.schedule(() -> onClose(gen, 1006, why), CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(
+                () -> onClose(gen, 1006, why), CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static void cancel(ScheduledFuture<?> f) {

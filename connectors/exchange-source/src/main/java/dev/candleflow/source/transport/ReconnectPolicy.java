@@ -4,15 +4,16 @@ import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * How a connection comes back: backoff bounds, how long a connection must last before the
- * backoff resets, and how many failed attempts in a row end the task.
+ * How a connection comes back: backoff bounds, how long a connection must last before the backoff
+ * resets, and how many failed attempts in a row end the task.
  */
 public record ReconnectPolicy(
         Duration initialBackoff, Duration maxBackoff, Duration stablePeriod, int maxAttempts)
         implements Serializable {
 
     public static final ReconnectPolicy DEFAULT =
-            new ReconnectPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(30), 30);
+            new ReconnectPolicy(
+                    Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(30), 30);
 
     public ReconnectPolicy {
         if (initialBackoff.isNegative() || initialBackoff.isZero()) {

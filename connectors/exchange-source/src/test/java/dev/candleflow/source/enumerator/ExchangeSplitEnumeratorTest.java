@@ -49,7 +49,8 @@ class ExchangeSplitEnumeratorTest {
             ExchangeSplitEnumerator e = new ExchangeSplitEnumerator(ctx, splits(2));
             ctx.registerReader(new ReaderInfo(0, "h"));
             e.handleSplitRequest(0, "h");
-            List<ExchangeSplit> first = ctx.getSplitsAssignmentSequence().get(0).assignment().get(0);
+            List<ExchangeSplit> first =
+                    ctx.getSplitsAssignmentSequence().get(0).assignment().get(0);
             e.addSplitsBack(first, 0);
             assertThat(e.snapshotState(2).unassigned()).containsExactlyInAnyOrderElementsOf(first);
             e.handleSplitRequest(0, "h");

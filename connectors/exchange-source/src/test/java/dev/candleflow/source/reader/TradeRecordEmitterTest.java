@@ -24,7 +24,8 @@ class TradeRecordEmitterTest {
     private final BinanceAdapter adapter = new BinanceAdapter();
     private final TradeRecordEmitter emitter = new TradeRecordEmitter(v -> adapter, metrics);
     private final ExchangeSplitState state =
-            new ExchangeSplitState(new ExchangeSplit("binance-0", Venue.BINANCE, List.of(BTC), Map.of()));
+            new ExchangeSplitState(
+                    new ExchangeSplit("binance-0", Venue.BINANCE, List.of(BTC), Map.of()));
     private final Collecting out = new Collecting();
 
     @Test
@@ -32,7 +33,9 @@ class TradeRecordEmitterTest {
         for (long id : new long[] {1, 2, 2, 1, 5, 6}) {
             emitter.emitRecord(frame(id), out, state);
         }
-        assertThat(out.events).extracting(e -> e.trade().sequence()).containsExactly(1L, 2L, 5L, 6L);
+        assertThat(out.events)
+                .extracting(e -> e.trade().sequence())
+                .containsExactly(1L, 2L, 5L, 6L);
         assertThat(out.timestamps).containsOnly(1_672_515_782_135L);
         FeedMetrics.VenueCounters c = metrics.of(Venue.BINANCE);
         assertThat(c.duplicates.getCount()).isEqualTo(2);
@@ -45,7 +48,9 @@ class TradeRecordEmitterTest {
     @Test
     void continuesFromTheCheckpointedSequence() {
         ExchangeSplitState restored =
-                new ExchangeSplitState(new ExchangeSplit("binance-0", Venue.BINANCE, List.of(BTC), Map.of(BTC, 10L)));
+                new ExchangeSplitState(
+                        new ExchangeSplit(
+                                "binance-0", Venue.BINANCE, List.of(BTC), Map.of(BTC, 10L)));
         emitter.emitRecord(frame(10), out, restored);
         emitter.emitRecord(frame(11), out, restored);
         assertThat(out.events).extracting(e -> e.trade().sequence()).containsExactly(11L);
@@ -53,21 +58,29 @@ class TradeRecordEmitterTest {
 
     @Test
     void unusableFramesBecomeDeadLettersWithTheirReason() {
-        emitter.emitRecord(new RawFrame("binance-0", "{\"e\":\"trade\",\"s\":\"BTCUSDT\"", 5L), out, state);
         emitter.emitRecord(
-                new RawFrame("binance-0", "{\"error\":{\"code\":2,\"msg\":\"Invalid request\"},\"id\":1}", 6L),
+                new RawFrame("binance-0", "{\"e\":\"trade\",\"s\":\"BTCUSDT\"", 5L), out, state);
+        emitter.emitRecord(
+                new RawFrame(
+                        "binance-0",
+                        "{\"error\":{\"code\":2,\"msg\":\"Invalid request\"},\"id\":1}",
+                        6L),
                 out,
                 state);
         assertThat(out.events).allMatch(e -> !e.isTrade());
-        assertThat(out.events).extracting(e -> e.deadLetter().reason()).containsExactly("malformed_json", "venue_error");
-        assertThat(out.events.get(0).deadLetter().payload()).isEqualTo("{\"e\":\"trade\",\"s\":\"BTCUSDT\"");
+        assertThat(out.events)
+                .extracting(e -> e.deadLetter().reason())
+                .containsExactly("malformed_json", "venue_error");
+        assertThat(out.events.get(0).deadLetter().payload())
+                .isEqualTo("{\"e\":\"trade\",\"s\":\"BTCUSDT\"");
         assertThat(metrics.of(Venue.BINANCE).deadLetters.getCount()).isEqualTo(2);
     }
 
     private static RawFrame frame(long id) {
         String text =
                 "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1672515782136,\"s\":\"BTCUSDT\",\"t\":"
-                        + id + ",\"p\":\"16578.50000000\",\"q\":\"0.00100000\",\"T\":1672515782135,\"m\":true}}";
+                        + id
+                        + ",\"p\":\"16578.50000000\",\"q\":\"0.00100000\",\"T\":1672515782135,\"m\":true}}";
         return new RawFrame("binance-0", text, 1_672_515_782_200_000L);
     }
 

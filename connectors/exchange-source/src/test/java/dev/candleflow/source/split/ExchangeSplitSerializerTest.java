@@ -46,7 +46,8 @@ class ExchangeSplitSerializerTest {
                 .isInstanceOf(IOException.class)
                 .hasMessage("Unrecognized version: 99");
         ExchangeEnumStateSerializer e = new ExchangeEnumStateSerializer();
-        assertThatThrownBy(() -> e.deserialize(2, new byte[0])).hasMessage("Unrecognized version: 2");
+        assertThatThrownBy(() -> e.deserialize(2, new byte[0]))
+                .hasMessage("Unrecognized version: 2");
     }
 
     @Test

@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 
 /**
  * The running state of one candle. A Flink POJO (public fields, no-arg constructor) so it is
- * serialized without Kryo. Open and close are the trades first and last by (event time,
- * sequence), never by arrival.
+ * serialized without Kryo. Open and close are the trades first and last by (event time, sequence),
+ * never by arrival.
  */
 public class CandleAccumulator {
     public Venue venue;
@@ -39,11 +39,13 @@ public class CandleAccumulator {
 
     /** Whether (time, seq) comes before the current open. */
     boolean before(long timeMicros, long sequence) {
-        return timeMicros < openTimeMicros || (timeMicros == openTimeMicros && sequence < openSequence);
+        return timeMicros < openTimeMicros
+                || (timeMicros == openTimeMicros && sequence < openSequence);
     }
 
     /** Whether (time, seq) comes after the current close. */
     boolean after(long timeMicros, long sequence) {
-        return timeMicros > closeTimeMicros || (timeMicros == closeTimeMicros && sequence > closeSequence);
+        return timeMicros > closeTimeMicros
+                || (timeMicros == closeTimeMicros && sequence > closeSequence);
     }
 }

@@ -6,7 +6,8 @@ import java.math.BigDecimal;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /** Folds trades into a {@link CandleAccumulator}, exactly, in any arrival order. */
-public final class CandleAggregate implements AggregateFunction<Trade, CandleAccumulator, CandleAccumulator> {
+public final class CandleAggregate
+        implements AggregateFunction<Trade, CandleAccumulator, CandleAccumulator> {
 
     private static final long serialVersionUID = 1L;
 
@@ -74,14 +75,16 @@ public final class CandleAggregate implements AggregateFunction<Trade, CandleAcc
         return b;
     }
 
-    private static void setOpen(CandleAccumulator acc, BigDecimal p, long time, long seq, String id) {
+    private static void setOpen(
+            CandleAccumulator acc, BigDecimal p, long time, long seq, String id) {
         acc.open = p;
         acc.openTimeMicros = time;
         acc.openSequence = seq;
         acc.openTradeId = id;
     }
 
-    private static void setClose(CandleAccumulator acc, BigDecimal p, long time, long seq, String id) {
+    private static void setClose(
+            CandleAccumulator acc, BigDecimal p, long time, long seq, String id) {
         acc.close = p;
         acc.closeTimeMicros = time;
         acc.closeSequence = seq;

@@ -13,13 +13,14 @@ import org.apache.flink.util.Collector;
 
 /**
  * Turns a window's accumulator into a {@link Candle}. The first firing is revision 0; each late
- * trade within the allowed lateness fires the window again and the candle is re-emitted whole
- * with the next revision, so sinks keyed on the identity keep the newest.
+ * trade within the allowed lateness fires the window again and the candle is re-emitted whole with
+ * the next revision, so sinks keyed on the identity keep the newest.
  */
 public final class CandleWindowFunction
         extends ProcessWindowFunction<CandleAccumulator, Candle, String, TimeWindow> {
 
     private static final long serialVersionUID = 1L;
+
     /** VWAP digits; ClickHouse keeps Decimal(38, 18). */
     public static final int VWAP_SCALE = 18;
 
@@ -33,7 +34,8 @@ public final class CandleWindowFunction
     }
 
     @Override
-    public void process(String key, Context ctx, Iterable<CandleAccumulator> in, Collector<Candle> out)
+    public void process(
+            String key, Context ctx, Iterable<CandleAccumulator> in, Collector<Candle> out)
             throws Exception {
         CandleAccumulator acc = in.iterator().next();
         if (acc.isEmpty()) {
@@ -52,7 +54,8 @@ public final class CandleWindowFunction
     }
 
     /** The candle of a non-empty accumulator. */
-    public static Candle toCandle(CandleAccumulator acc, CandleInterval interval, long openTimeMicros, int revision) {
+    public static Candle toCandle(
+            CandleAccumulator acc, CandleInterval interval, long openTimeMicros, int revision) {
         BigDecimal vwap = acc.quoteVolume.divide(acc.volume, VWAP_SCALE, RoundingMode.HALF_EVEN);
         return new Candle(
                 acc.venue,

@@ -51,8 +51,11 @@ public record CandleJobConfig(
         }
         if (kafkaTransactionTimeout.compareTo(checkpointInterval) <= 0) {
             throw new IllegalArgumentException(
-                    "kafka.transaction-timeout (" + kafkaTransactionTimeout
-                            + ") must be longer than checkpoint.interval (" + checkpointInterval + ")");
+                    "kafka.transaction-timeout ("
+                            + kafkaTransactionTimeout
+                            + ") must be longer than checkpoint.interval ("
+                            + checkpointInterval
+                            + ")");
         }
         if (kafkaBootstrapServers.isBlank()) {
             throw new IllegalArgumentException("kafka.bootstrap-servers must be set");

@@ -27,8 +27,8 @@ import org.apache.flink.configuration.Configuration;
 
 /**
  * Reads the settings from an optional file ({@code key: value} or {@code key=value} lines) and
- * command-line overrides ({@code --key value} or {@code --key=value}), rejects unknown keys and
- * bad values with a message naming the setting, and builds a {@link CandleJobConfig}.
+ * command-line overrides ({@code --key value} or {@code --key=value}), rejects unknown keys and bad
+ * values with a message naming the setting, and builds a {@link CandleJobConfig}.
  */
 public final class CandleJobConfigLoader {
 
@@ -51,7 +51,8 @@ public final class CandleJobConfigLoader {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--") || a.length() == 2) {
-                throw new IllegalArgumentException("Unexpected argument '" + a + "'; use --key value");
+                throw new IllegalArgumentException(
+                        "Unexpected argument '" + a + "'; use --key value");
             }
             int eq = a.indexOf('=');
             if (eq > 0) {
@@ -70,7 +71,8 @@ public final class CandleJobConfigLoader {
         try (Reader r = Files.newBufferedReader(file)) {
             p.load(r);
         } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read config file " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Cannot read config file " + file + ": " + e.getMessage(), e);
         }
         Map<String, String> out = new LinkedHashMap<>();
         p.stringPropertyNames().forEach(k -> out.put(k.trim(), p.getProperty(k).trim()));
@@ -106,10 +108,21 @@ public final class CandleJobConfigLoader {
                 get(c, ALLOWED_LATENESS),
                 get(c, OUT_OF_ORDERNESS),
                 get(c, IDLENESS),
-                named(CLICKHOUSE_URL, () -> new ClickHouseConnectionOptions(
-                        get(c, CLICKHOUSE_URL), get(c, CLICKHOUSE_DATABASE), get(c, CLICKHOUSE_USER), get(c, CLICKHOUSE_PASSWORD))),
-                named(CLICKHOUSE_BATCH_SIZE, () -> new ClickHouseSinkOptions(
-                        get(c, CLICKHOUSE_BATCH_SIZE), get(c, CLICKHOUSE_BATCH_INTERVAL), get(c, CLICKHOUSE_MAX_RETRIES))),
+                named(
+                        CLICKHOUSE_URL,
+                        () ->
+                                new ClickHouseConnectionOptions(
+                                        get(c, CLICKHOUSE_URL),
+                                        get(c, CLICKHOUSE_DATABASE),
+                                        get(c, CLICKHOUSE_USER),
+                                        get(c, CLICKHOUSE_PASSWORD))),
+                named(
+                        CLICKHOUSE_BATCH_SIZE,
+                        () ->
+                                new ClickHouseSinkOptions(
+                                        get(c, CLICKHOUSE_BATCH_SIZE),
+                                        get(c, CLICKHOUSE_BATCH_INTERVAL),
+                                        get(c, CLICKHOUSE_MAX_RETRIES))),
                 get(c, KAFKA_BOOTSTRAP),
                 get(c, KAFKA_CANDLES_TOPIC),
                 get(c, KAFKA_TRANSACTION_TIMEOUT),
@@ -118,7 +131,8 @@ public final class CandleJobConfigLoader {
     }
 
     /** A list setting, separated by commas, semicolons or spaces (Flink itself wants ';'). */
-    private static List<String> list(Map<String, String> settings, ConfigOption<List<String>> option) {
+    private static List<String> list(
+            Map<String, String> settings, ConfigOption<List<String>> option) {
         String raw = settings.get(option.key());
         if (raw == null) {
             return option.defaultValue();
@@ -143,7 +157,8 @@ public final class CandleJobConfigLoader {
         try {
             return value.get();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid setting '" + option.key() + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Invalid setting '" + option.key() + "': " + e.getMessage(), e);
         }
     }
 
@@ -151,7 +166,8 @@ public final class CandleJobConfigLoader {
         TreeSet<String> known = knownKeys();
         for (String key : settings.keySet()) {
             if (!known.contains(key)) {
-                throw new IllegalArgumentException("Unknown setting '" + key + "'. Known settings: " + known);
+                throw new IllegalArgumentException(
+                        "Unknown setting '" + key + "'. Known settings: " + known);
             }
         }
     }

@@ -12,78 +12,135 @@ public final class CandleJobOptions {
     private CandleJobOptions() {}
 
     public static final ConfigOption<List<String>> VENUES =
-            ConfigOptions.key("venues").stringType().asList().defaultValues("binance")
+            ConfigOptions.key("venues")
+                    .stringType()
+                    .asList()
+                    .defaultValues("binance")
                     .withDescription("Venues to read, e.g. binance.");
 
     public static final ConfigOption<List<String>> SYMBOLS =
-            ConfigOptions.key("symbols").stringType().asList().defaultValues("BTC-USDT", "ETH-USDT", "SOL-USDT")
+            ConfigOptions.key("symbols")
+                    .stringType()
+                    .asList()
+                    .defaultValues("BTC-USDT", "ETH-USDT", "SOL-USDT")
                     .withDescription("Canonical BASE-QUOTE symbols to read on every venue.");
 
     /** The WebSocket base URI for a venue, instead of its live endpoint (the simulator). */
     public static ConfigOption<String> endpoint(Venue venue) {
-        return ConfigOptions.key("source.endpoint." + venue.id()).stringType().noDefaultValue()
-                .withDescription("WebSocket base URI for " + venue.id() + "; unset means the live venue.");
+        return ConfigOptions.key("source.endpoint." + venue.id())
+                .stringType()
+                .noDefaultValue()
+                .withDescription(
+                        "WebSocket base URI for " + venue.id() + "; unset means the live venue.");
     }
 
     public static final ConfigOption<String> INTERVAL =
-            ConfigOptions.key("candles.interval").stringType().defaultValue("1m")
+            ConfigOptions.key("candles.interval")
+                    .stringType()
+                    .defaultValue("1m")
                     .withDescription("Candle interval: 1s, 1m, 5m, 15m, 1h or 1d.");
 
     public static final ConfigOption<Duration> ALLOWED_LATENESS =
-            ConfigOptions.key("candles.allowed-lateness").durationType().defaultValue(Duration.ofSeconds(5))
-                    .withDescription("Trades this late still revise their candle (revision + 1); later ones are dead letters.");
+            ConfigOptions.key("candles.allowed-lateness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(5))
+                    .withDescription(
+                            "Trades this late still revise their candle (revision + 1); later ones"
+                                    + " are dead letters.");
 
     public static final ConfigOption<Duration> OUT_OF_ORDERNESS =
-            ConfigOptions.key("watermark.out-of-orderness").durationType().defaultValue(Duration.ofSeconds(2))
-                    .withDescription("How far behind the newest trade the event-time watermark trails.");
+            ConfigOptions.key("watermark.out-of-orderness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(2))
+                    .withDescription(
+                            "How far behind the newest trade the event-time watermark trails.");
 
     public static final ConfigOption<Duration> IDLENESS =
-            ConfigOptions.key("watermark.idleness").durationType().defaultValue(Duration.ofSeconds(10))
-                    .withDescription("A connection silent this long (wall time) stops holding back the watermark.");
+            ConfigOptions.key("watermark.idleness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "A connection silent this long (wall time) stops holding back the"
+                                    + " watermark.");
 
     public static final ConfigOption<String> CLICKHOUSE_URL =
-            ConfigOptions.key("clickhouse.url").stringType().defaultValue("jdbc:clickhouse://127.0.0.1:18123")
+            ConfigOptions.key("clickhouse.url")
+                    .stringType()
+                    .defaultValue("jdbc:clickhouse://127.0.0.1:18123")
                     .withDescription("ClickHouse HTTP JDBC URL, without the database.");
 
     public static final ConfigOption<String> CLICKHOUSE_DATABASE =
-            ConfigOptions.key("clickhouse.database").stringType().defaultValue("market")
+            ConfigOptions.key("clickhouse.database")
+                    .stringType()
+                    .defaultValue("market")
                     .withDescription("ClickHouse database; created and migrated at start-up.");
 
     public static final ConfigOption<String> CLICKHOUSE_USER =
-            ConfigOptions.key("clickhouse.user").stringType().defaultValue("default").withDescription("ClickHouse user.");
+            ConfigOptions.key("clickhouse.user")
+                    .stringType()
+                    .defaultValue("default")
+                    .withDescription("ClickHouse user.");
 
     public static final ConfigOption<String> CLICKHOUSE_PASSWORD =
-            ConfigOptions.key("clickhouse.password").stringType().defaultValue("").withDescription("ClickHouse password.");
+            ConfigOptions.key("clickhouse.password")
+                    .stringType()
+                    .defaultValue("")
+                    .withDescription("ClickHouse password.");
 
     public static final ConfigOption<Integer> CLICKHOUSE_BATCH_SIZE =
-            ConfigOptions.key("clickhouse.batch-size").intType().defaultValue(5_000)
+            ConfigOptions.key("clickhouse.batch-size")
+                    .intType()
+                    .defaultValue(5_000)
                     .withDescription("Rows per ClickHouse insert at most.");
 
     public static final ConfigOption<Duration> CLICKHOUSE_BATCH_INTERVAL =
-            ConfigOptions.key("clickhouse.batch-interval").durationType().defaultValue(Duration.ofSeconds(1))
+            ConfigOptions.key("clickhouse.batch-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(1))
                     .withDescription("A partial batch is written after this long.");
 
     public static final ConfigOption<Integer> CLICKHOUSE_MAX_RETRIES =
-            ConfigOptions.key("clickhouse.max-retries").intType().defaultValue(3)
-                    .withDescription("Retries of a failed batch before the task fails (and restarts from a checkpoint).");
+            ConfigOptions.key("clickhouse.max-retries")
+                    .intType()
+                    .defaultValue(3)
+                    .withDescription(
+                            "Retries of a failed batch before the task fails (and restarts from a"
+                                    + " checkpoint).");
 
     public static final ConfigOption<String> KAFKA_BOOTSTRAP =
-            ConfigOptions.key("kafka.bootstrap-servers").stringType().defaultValue("127.0.0.1:19092")
+            ConfigOptions.key("kafka.bootstrap-servers")
+                    .stringType()
+                    .defaultValue("127.0.0.1:19092")
                     .withDescription("Kafka bootstrap servers.");
 
     public static final ConfigOption<String> KAFKA_CANDLES_TOPIC =
-            ConfigOptions.key("kafka.topic.candles").stringType().defaultValue("candles")
-                    .withDescription("Topic of final candles (compacted, key venue|symbol|interval|openTime).");
+            ConfigOptions.key("kafka.topic.candles")
+                    .stringType()
+                    .defaultValue("candles")
+                    .withDescription(
+                            "Topic of final candles (compacted, key"
+                                    + " venue|symbol|interval|openTime).");
 
     public static final ConfigOption<Duration> KAFKA_TRANSACTION_TIMEOUT =
-            ConfigOptions.key("kafka.transaction-timeout").durationType().defaultValue(Duration.ofMinutes(5))
-                    .withDescription("Kafka transaction timeout; must exceed the checkpoint interval and stay under the broker's max (15 min by default).");
+            ConfigOptions.key("kafka.transaction-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(5))
+                    .withDescription(
+                            "Kafka transaction timeout; must exceed the checkpoint interval and"
+                                    + " stay under the broker's max (15 min by default).");
 
     public static final ConfigOption<String> KAFKA_TRANSACTIONAL_ID_PREFIX =
-            ConfigOptions.key("kafka.transactional-id-prefix").stringType().defaultValue("candleflow")
-                    .withDescription("Prefix of the sink's transactional ids; unique per job on a cluster.");
+            ConfigOptions.key("kafka.transactional-id-prefix")
+                    .stringType()
+                    .defaultValue("candleflow")
+                    .withDescription(
+                            "Prefix of the sink's transactional ids; unique per job on a cluster.");
 
     public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
-            ConfigOptions.key("checkpoint.interval").durationType().defaultValue(Duration.ofSeconds(10))
-                    .withDescription("Checkpoint interval; Kafka output becomes visible to read_committed consumers at each checkpoint.");
+            ConfigOptions.key("checkpoint.interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "Checkpoint interval; Kafka output becomes visible to read_committed"
+                                    + " consumers at each checkpoint.");
 }

@@ -14,7 +14,10 @@ public final class CandleKafkaSinks {
     private CandleKafkaSinks() {}
 
     public static KafkaSink<Candle> candles(
-            String bootstrapServers, String topic, String transactionalIdPrefix, Duration transactionTimeout) {
+            String bootstrapServers,
+            String topic,
+            String transactionalIdPrefix,
+            Duration transactionTimeout) {
         return KafkaSink.<Candle>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setRecordSerializer(new CandleSerializer(topic))
@@ -25,7 +28,9 @@ public final class CandleKafkaSinks {
                 .build();
     }
 
-    /** Key {@code venue|symbol|interval|openTime}, so a compacted topic keeps the newest revision. */
+    /**
+     * Key {@code venue|symbol|interval|openTime}, so a compacted topic keeps the newest revision.
+     */
     static final class CandleSerializer implements KafkaRecordSerializationSchema<Candle> {
         private static final long serialVersionUID = 1L;
         private final String topic;
@@ -35,7 +40,8 @@ public final class CandleKafkaSinks {
         }
 
         @Override
-        public ProducerRecord<byte[], byte[]> serialize(Candle candle, KafkaSinkContext context, Long timestamp) {
+        public ProducerRecord<byte[], byte[]> serialize(
+                Candle candle, KafkaSinkContext context, Long timestamp) {
             return new ProducerRecord<>(
                     topic,
                     null,

@@ -12,7 +12,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates the job's topics at start-up when they are missing; fails fast when Kafka is not there. */
+/**
+ * Creates the job's topics at start-up when they are missing; fails fast when Kafka is not there.
+ */
 public final class KafkaTopics {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -26,20 +28,34 @@ public final class KafkaTopics {
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         try (Admin admin = Admin.create(p)) {
-            Set<String> names = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Set<String> names =
+                    admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (names.contains(topic)) {
                 return;
             }
-            NewTopic t = new NewTopic(topic, partitions, (short) 1).configs(Map.of("cleanup.policy", "compact"));
+            NewTopic t =
+                    new NewTopic(topic, partitions, (short) 1)
+                            .configs(Map.of("cleanup.policy", "compact"));
             admin.createTopics(Set.of(t)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException(
-                        "kafka.bootstrap-servers: cannot create topic '" + topic + "' on " + bootstrapServers + ": " + e.getCause(), e);
+                        "kafka.bootstrap-servers: cannot create topic '"
+                                + topic
+                                + "' on "
+                                + bootstrapServers
+                                + ": "
+                                + e.getCause(),
+                        e);
             }
         } catch (TimeoutException e) {
             throw new IllegalStateException(
-                    "kafka.bootstrap-servers: no Kafka broker answered at " + bootstrapServers + " within " + TIMEOUT.toSeconds() + " s", e);
+                    "kafka.bootstrap-servers: no Kafka broker answered at "
+                            + bootstrapServers
+                            + " within "
+                            + TIMEOUT.toSeconds()
+                            + " s",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while checking Kafka topics", e);

@@ -12,11 +12,26 @@ public final class LateTrades implements MapFunction<Trade, DeadLetter> {
     @Override
     public DeadLetter map(Trade t) {
         String payload =
-                "{\"venue\":\"" + t.venue().id() + "\",\"symbol\":\"" + t.instrument()
-                        + "\",\"tradeId\":\"" + t.tradeId() + "\",\"eventTimeMicros\":" + t.eventTimeMicros()
-                        + ",\"price\":\"" + t.price().toPlainString() + "\",\"quantity\":\""
-                        + t.quantity().toPlainString() + "\",\"side\":\"" + t.aggressor() + "\"}";
-        return new DeadLetter(t.venue(), "late", "trade arrived after its candle was closed for good", payload,
+                "{\"venue\":\""
+                        + t.venue().id()
+                        + "\",\"symbol\":\""
+                        + t.instrument()
+                        + "\",\"tradeId\":\""
+                        + t.tradeId()
+                        + "\",\"eventTimeMicros\":"
+                        + t.eventTimeMicros()
+                        + ",\"price\":\""
+                        + t.price().toPlainString()
+                        + "\",\"quantity\":\""
+                        + t.quantity().toPlainString()
+                        + "\",\"side\":\""
+                        + t.aggressor()
+                        + "\"}";
+        return new DeadLetter(
+                t.venue(),
+                "late",
+                "trade arrived after its candle was closed for good",
+                payload,
                 t.receivedAtMicros());
     }
 }

@@ -8,8 +8,8 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
- * Bounded-out-of-orderness watermarks driven by trades only: a dead letter carries no event time
- * (a replayed old capture must not be pushed into "late" by wall-clock stamps).
+ * Bounded-out-of-orderness watermarks driven by trades only: a dead letter carries no event time (a
+ * replayed old capture must not be pushed into "late" by wall-clock stamps).
  */
 public final class TradeWatermarks implements WatermarkGenerator<FeedEvent> {
 
@@ -22,7 +22,8 @@ public final class TradeWatermarks implements WatermarkGenerator<FeedEvent> {
     }
 
     /** Trades stamped with their event time, watermarks from trades, idle splits released. */
-    public static WatermarkStrategy<FeedEvent> strategy(Duration outOfOrderness, Duration idleness) {
+    public static WatermarkStrategy<FeedEvent> strategy(
+            Duration outOfOrderness, Duration idleness) {
         return WatermarkStrategy.<FeedEvent>forGenerator(ctx -> new TradeWatermarks(outOfOrderness))
                 .withTimestampAssigner((e, ts) -> e.isTrade() ? e.trade().eventTimeMillis() : ts)
                 .withIdleness(idleness);

@@ -38,7 +38,8 @@ class CandleAggregateTest {
         }
         Candle actual = CandleWindowFunction.toCandle(acc, CandleInterval.M1, MINUTE, 0);
         Candle expected = CandleReference.candles(trades, CandleInterval.M1).get(0);
-        assertThat(CandleReference.comparable(actual)).isEqualTo(CandleReference.comparable(expected));
+        assertThat(CandleReference.comparable(actual))
+                .isEqualTo(CandleReference.comparable(expected));
     }
 
     @RepeatedTest(20)
@@ -58,7 +59,10 @@ class CandleAggregateTest {
         }
         CandleAccumulator merged = r.nextBoolean() ? agg.merge(a, b) : agg.merge(b, a);
         Candle expected = CandleReference.candles(trades, CandleInterval.M1).get(0);
-        assertThat(CandleReference.comparable(CandleWindowFunction.toCandle(merged, CandleInterval.M1, MINUTE, 0)))
+        assertThat(
+                        CandleReference.comparable(
+                                CandleWindowFunction.toCandle(
+                                        merged, CandleInterval.M1, MINUTE, 0)))
                 .isEqualTo(CandleReference.comparable(expected));
     }
 
@@ -80,9 +84,19 @@ class CandleAggregateTest {
         CandleAggregate agg = new CandleAggregate();
         CandleAccumulator acc = agg.createAccumulator();
         for (int i = 0; i < 10; i++) {
-            acc = agg.add(
-                    new Trade(Venue.BINANCE, BTC, 1_000_000 + i, 1, i, new BigDecimal("0.1"), new BigDecimal("0.1"), Side.BUY, "" + i),
-                    acc);
+            acc =
+                    agg.add(
+                            new Trade(
+                                    Venue.BINANCE,
+                                    BTC,
+                                    1_000_000 + i,
+                                    1,
+                                    i,
+                                    new BigDecimal("0.1"),
+                                    new BigDecimal("0.1"),
+                                    Side.BUY,
+                                    "" + i),
+                            acc);
         }
         assertThat(acc.volume).isEqualByComparingTo("1.0");
         assertThat(acc.quoteVolume).isEqualByComparingTo("0.10");
@@ -90,7 +104,16 @@ class CandleAggregateTest {
     }
 
     private static Trade trade(long seq, long timeMicros, String price) {
-        return new Trade(Venue.BINANCE, BTC, timeMicros, timeMicros, seq, new BigDecimal(price), BigDecimal.ONE, Side.SELL, "" + seq);
+        return new Trade(
+                Venue.BINANCE,
+                BTC,
+                timeMicros,
+                timeMicros,
+                seq,
+                new BigDecimal(price),
+                BigDecimal.ONE,
+                Side.SELL,
+                "" + seq);
     }
 
     /** Trades inside one minute, with repeated timestamps, prices and sides at random. */
@@ -102,7 +125,17 @@ class CandleAggregateTest {
             BigDecimal price = BigDecimal.valueOf(2_000_000 + r.nextInt(10_000), 2);
             BigDecimal qty = BigDecimal.valueOf(1 + r.nextInt(1_000_000), 8);
             Side side = r.nextBoolean() ? Side.BUY : Side.SELL;
-            trades.add(new Trade(Venue.BINANCE, BTC, time, time, 100 + i, price, qty, side, Long.toString(100 + i)));
+            trades.add(
+                    new Trade(
+                            Venue.BINANCE,
+                            BTC,
+                            time,
+                            time,
+                            100 + i,
+                            price,
+                            qty,
+                            side,
+                            Long.toString(100 + i)));
         }
         return trades;
     }

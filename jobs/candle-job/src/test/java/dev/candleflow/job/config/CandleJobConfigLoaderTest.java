@@ -22,42 +22,64 @@ class CandleJobConfigLoaderTest {
         assertThat(c.subscriptions()).containsOnlyKeys(Venue.BINANCE);
         assertThat(c.interval()).isEqualTo(CandleInterval.M1);
         assertThat(c.endpoints()).isEmpty();
-        assertThat(c.clickHouse().databaseUrl()).isEqualTo("jdbc:clickhouse://127.0.0.1:18123/market");
+        assertThat(c.clickHouse().databaseUrl())
+                .isEqualTo("jdbc:clickhouse://127.0.0.1:18123/market");
     }
 
     @Test
     void commandLineOverridesTheFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("job.conf");
-        Files.writeString(file, "# comment\nsymbols: BTC-USDT, eth-usdt\ncandles.allowed-lateness: 3 s\nclickhouse.database=a\n");
-        CandleJobConfig c = CandleJobConfigLoader.fromArgs(
-                "--config", file.toString(), "--clickhouse.database", "b",
-                "--source.endpoint.binance=ws://127.0.0.1:9/", "--source.reconnect.initial-backoff", "250 ms");
+        Files.writeString(
+                file,
+                "# comment\n"
+                        + "symbols: BTC-USDT, eth-usdt\n"
+                        + "candles.allowed-lateness: 3 s\n"
+                        + "clickhouse.database=a\n");
+        CandleJobConfig c =
+                CandleJobConfigLoader.fromArgs(
+                        "--config",
+                        file.toString(),
+                        "--clickhouse.database",
+                        "b",
+                        "--source.endpoint.binance=ws://127.0.0.1:9/",
+                        "--source.reconnect.initial-backoff",
+                        "250 ms");
         assertThat(c.subscriptions().get(Venue.BINANCE))
                 .containsExactly(InstrumentId.parse("BTC-USDT"), InstrumentId.parse("ETH-USDT"));
         assertThat(c.allowedLateness()).isEqualTo(Duration.ofSeconds(3));
         assertThat(c.clickHouse().database()).isEqualTo("b");
         assertThat(c.endpoints()).containsEntry(Venue.BINANCE, URI.create("ws://127.0.0.1:9/"));
-        assertThat(c.sourceOptions().get(ExchangeSourceOptions.RECONNECT_INITIAL_BACKOFF)).isEqualTo(Duration.ofMillis(250));
+        assertThat(c.sourceOptions().get(ExchangeSourceOptions.RECONNECT_INITIAL_BACKOFF))
+                .isEqualTo(Duration.ofMillis(250));
     }
 
     @Test
     void errorsNameTheSetting() {
         assertThatThrownBy(() -> CandleJobConfigLoader.fromArgs("--venues", "nasdaq"))
-                .hasMessageContaining("'venues'").hasMessageContaining("nasdaq");
+                .hasMessageContaining("'venues'")
+                .hasMessageContaining("nasdaq");
         assertThatThrownBy(() -> CandleJobConfigLoader.fromArgs("--symbols", "BTCUSDT"))
-                .hasMessageContaining("'symbols'").hasMessageContaining("BASE-QUOTE");
+                .hasMessageContaining("'symbols'")
+                .hasMessageContaining("BASE-QUOTE");
         assertThatThrownBy(() -> CandleJobConfigLoader.fromArgs("--candles.interval", "7m"))
                 .hasMessageContaining("'candles.interval'");
-        assertThatThrownBy(() -> CandleJobConfigLoader.fromArgs("--candles.allowed-lateness", "soon"))
+        assertThatThrownBy(
+                        () -> CandleJobConfigLoader.fromArgs("--candles.allowed-lateness", "soon"))
                 .hasMessageContaining("candles.allowed-lateness");
         assertThatThrownBy(() -> CandleJobConfigLoader.fromArgs("--clickhouse.url", "http://x"))
                 .hasMessageContaining("'clickhouse.url'");
-        assertThatThrownBy(() -> CandleJobConfigLoader.fromArgs("--source.endpoint.binance", "http://x"))
+        assertThatThrownBy(
+                        () ->
+                                CandleJobConfigLoader.fromArgs(
+                                        "--source.endpoint.binance", "http://x"))
                 .hasMessageContaining("'source.endpoint.binance'");
         assertThatThrownBy(() -> CandleJobConfigLoader.fromArgs("--symbol", "BTC-USDT"))
-                .hasMessageContaining("Unknown setting 'symbol'").hasMessageContaining("symbols");
-        assertThatThrownBy(() -> CandleJobConfigLoader.fromArgs("--kafka.transaction-timeout", "5 s"))
-                .hasMessageContaining("kafka.transaction-timeout").hasMessageContaining("checkpoint.interval");
+                .hasMessageContaining("Unknown setting 'symbol'")
+                .hasMessageContaining("symbols");
+        assertThatThrownBy(
+                        () -> CandleJobConfigLoader.fromArgs("--kafka.transaction-timeout", "5 s"))
+                .hasMessageContaining("kafka.transaction-timeout")
+                .hasMessageContaining("checkpoint.interval");
         assertThatThrownBy(() -> CandleJobConfigLoader.fromArgs("--config", "/nonexistent/x.conf"))
                 .hasMessageContaining("/nonexistent/x.conf");
         assertThatThrownBy(() -> CandleJobConfigLoader.fromArgs("symbols"))

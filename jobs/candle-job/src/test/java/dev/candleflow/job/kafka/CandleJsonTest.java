@@ -12,12 +12,26 @@ import org.junit.jupiter.api.Test;
 
 class CandleJsonTest {
 
-    static final Candle CANDLE = new Candle(
-            Venue.BINANCE, InstrumentId.parse("BTC-USDT"), CandleInterval.M1, 1_700_000_040_000_000L,
-            new BigDecimal("30236.12000000"), new BigDecimal("30240.00000000"), new BigDecimal("30230.50000000"),
-            new BigDecimal("30239.99000000"), new BigDecimal("1.5E-7"), new BigDecimal("37321.1234567812345678"),
-            new BigDecimal("30230.123456789012345678"), new BigDecimal("1E+1"), new BigDecimal("0"),
-            42, "100", "141", true, 3);
+    static final Candle CANDLE =
+            new Candle(
+                    Venue.BINANCE,
+                    InstrumentId.parse("BTC-USDT"),
+                    CandleInterval.M1,
+                    1_700_000_040_000_000L,
+                    new BigDecimal("30236.12000000"),
+                    new BigDecimal("30240.00000000"),
+                    new BigDecimal("30230.50000000"),
+                    new BigDecimal("30239.99000000"),
+                    new BigDecimal("1.5E-7"),
+                    new BigDecimal("37321.1234567812345678"),
+                    new BigDecimal("30230.123456789012345678"),
+                    new BigDecimal("1E+1"),
+                    new BigDecimal("0"),
+                    42,
+                    "100",
+                    "141",
+                    true,
+                    3);
 
     @Test
     void roundTripsAndWritesDecimalsAsPlainStrings() {

@@ -32,19 +32,35 @@ public final class CandleReaders {
         List<Candle> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(databaseUrl, "default", "");
                 Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(
-                        "SELECT venue, symbol, interval, toUnixTimestamp64Milli(open_time), open, high, low,"
-                                + " close, volume, quote_volume, vwap, taker_buy_volume, taker_buy_quote_volume,"
-                                + " trade_count, first_trade_id, last_trade_id, is_final, revision"
-                                + " FROM candles FINAL ORDER BY venue, symbol, interval, open_time")) {
+                ResultSet rs =
+                        st.executeQuery(
+                                "SELECT venue, symbol, interval, toUnixTimestamp64Milli(open_time),"
+                                        + " open, high, low, close, volume, quote_volume, vwap,"
+                                        + " taker_buy_volume, taker_buy_quote_volume, trade_count,"
+                                        + " first_trade_id, last_trade_id, is_final, revision FROM"
+                                        + " candles FINAL ORDER BY venue, symbol, interval,"
+                                        + " open_time")) {
             while (rs.next()) {
-                out.add(new Candle(
-                        Venue.fromId(rs.getString(1)), InstrumentId.parse(rs.getString(2)),
-                        CandleInterval.fromLabel(rs.getString(3)), rs.getLong(4) * 1000L,
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
-                        rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12),
-                        rs.getBigDecimal(13), rs.getLong(14), rs.getString(15), rs.getString(16),
-                        rs.getBoolean(17), rs.getInt(18)));
+                out.add(
+                        new Candle(
+                                Venue.fromId(rs.getString(1)),
+                                InstrumentId.parse(rs.getString(2)),
+                                CandleInterval.fromLabel(rs.getString(3)),
+                                rs.getLong(4) * 1000L,
+                                rs.getBigDecimal(5),
+                                rs.getBigDecimal(6),
+                                rs.getBigDecimal(7),
+                                rs.getBigDecimal(8),
+                                rs.getBigDecimal(9),
+                                rs.getBigDecimal(10),
+                                rs.getBigDecimal(11),
+                                rs.getBigDecimal(12),
+                                rs.getBigDecimal(13),
+                                rs.getLong(14),
+                                rs.getString(15),
+                                rs.getString(16),
+                                rs.getBoolean(17),
+                                rs.getInt(18)));
             }
         }
         return out;
@@ -58,7 +74,9 @@ public final class CandleReaders {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName());
         Map<String, Candle> latest = new LinkedHashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
             consumer.subscribe(List.of(topic));

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The judge: candles computed the slow, obvious way from a list of accepted trades. Shares no
- * code with the job's aggregation.
+ * The judge: candles computed the slow, obvious way from a list of accepted trades. Shares no code
+ * with the job's aggregation.
  */
 public final class CandleReference {
 
@@ -27,10 +27,17 @@ public final class CandleReference {
     public static List<Candle> candles(List<Trade> trades, CandleInterval interval) {
         Map<String, List<Trade>> groups =
                 trades.stream()
-                        .collect(Collectors.groupingBy(
-                                t -> t.venue() + "|" + t.instrument() + "|" + interval.openTimeMicros(t.eventTimeMicros()),
-                                TreeMap::new,
-                                Collectors.toList()));
+                        .collect(
+                                Collectors.groupingBy(
+                                        t ->
+                                                t.venue()
+                                                        + "|"
+                                                        + t.instrument()
+                                                        + "|"
+                                                        + interval.openTimeMicros(
+                                                                t.eventTimeMicros()),
+                                        TreeMap::new,
+                                        Collectors.toList()));
         List<Candle> out = new ArrayList<>();
         for (List<Trade> group : groups.values()) {
             out.add(candle(group, interval));
@@ -40,7 +47,9 @@ public final class CandleReference {
 
     static Candle candle(List<Trade> group, CandleInterval interval) {
         List<Trade> ordered = new ArrayList<>(group);
-        ordered.sort(Comparator.comparingLong(Trade::eventTimeMicros).thenComparingLong(Trade::sequence));
+        ordered.sort(
+                Comparator.comparingLong(Trade::eventTimeMicros)
+                        .thenComparingLong(Trade::sequence));
         Trade first = ordered.get(0);
         Trade last = ordered.get(ordered.size() - 1);
         BigDecimal high = first.price();
@@ -66,22 +75,49 @@ public final class CandleReference {
         Venue venue = first.venue();
         InstrumentId instrument = first.instrument();
         return new Candle(
-                venue, instrument, interval, interval.openTimeMicros(first.eventTimeMicros()),
-                first.price(), high, low, last.price(), volume, quote,
+                venue,
+                instrument,
+                interval,
+                interval.openTimeMicros(first.eventTimeMicros()),
+                first.price(),
+                high,
+                low,
+                last.price(),
+                volume,
+                quote,
                 quote.divide(volume, 18, RoundingMode.HALF_EVEN),
-                buyVolume, buyQuote, ordered.size(), first.tradeId(), last.tradeId(), true, 0);
+                buyVolume,
+                buyQuote,
+                ordered.size(),
+                first.tradeId(),
+                last.tradeId(),
+                true,
+                0);
     }
 
     /**
-     * A form for comparing candles whatever the decimal scale they came back with (ClickHouse
-     * pads to 18 digits) and without the revision (the last revision is what counts).
+     * A form for comparing candles whatever the decimal scale they came back with (ClickHouse pads
+     * to 18 digits) and without the revision (the last revision is what counts).
      */
     public static String comparable(Candle c) {
-        return String.join("|",
-                c.venue().id(), c.instrument().toString(), c.interval().label(), Long.toString(c.openTimeMicros()),
-                n(c.open()), n(c.high()), n(c.low()), n(c.close()), n(c.volume()), n(c.quoteVolume()), n(c.vwap()),
-                n(c.takerBuyVolume()), n(c.takerBuyQuoteVolume()), Long.toString(c.tradeCount()),
-                c.firstTradeId(), c.lastTradeId());
+        return String.join(
+                "|",
+                c.venue().id(),
+                c.instrument().toString(),
+                c.interval().label(),
+                Long.toString(c.openTimeMicros()),
+                n(c.open()),
+                n(c.high()),
+                n(c.low()),
+                n(c.close()),
+                n(c.volume()),
+                n(c.quoteVolume()),
+                n(c.vwap()),
+                n(c.takerBuyVolume()),
+                n(c.takerBuyQuoteVolume()),
+                Long.toString(c.tradeCount()),
+                c.firstTradeId(),
+                c.lastTradeId());
     }
 
     private static String n(BigDecimal d) {

@@ -13,18 +13,21 @@ public final class SimTrades {
 
     private SimTrades() {}
 
-    public static List<Trade> toTrades(List<SimTrade> published, Map<String, InstrumentId> symbols) {
+    public static List<Trade> toTrades(
+            List<SimTrade> published, Map<String, InstrumentId> symbols) {
         return published.stream()
-                .map(s -> new Trade(
-                        Venue.BINANCE,
-                        symbols.get(s.symbol()),
-                        s.eventTimeMillis() * 1000L,
-                        1L,
-                        s.tradeId(),
-                        s.price(),
-                        s.quantity(),
-                        s.buyerIsMaker() ? Side.SELL : Side.BUY,
-                        Long.toString(s.tradeId())))
+                .map(
+                        s ->
+                                new Trade(
+                                        Venue.BINANCE,
+                                        symbols.get(s.symbol()),
+                                        s.eventTimeMillis() * 1000L,
+                                        1L,
+                                        s.tradeId(),
+                                        s.price(),
+                                        s.quantity(),
+                                        s.buyerIsMaker() ? Side.SELL : Side.BUY,
+                                        Long.toString(s.tradeId())))
                 .toList();
     }
 }

@@ -19,9 +19,9 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The one-command local run: real ClickHouse and Kafka on this machine, the exchange simulator
- * (or the live venue, or a replayed capture), and CandleJob on a MiniCluster with the Flink Web
- * UI. Everything it started stops on Ctrl-C.
+ * The one-command local run: real ClickHouse and Kafka on this machine, the exchange simulator (or
+ * the live venue, or a replayed capture), and CandleJob on a MiniCluster with the Flink Web UI.
+ * Everything it started stops on Ctrl-C.
  */
 public final class LocalStack {
 
@@ -49,11 +49,15 @@ public final class LocalStack {
 
     void run(LocalStackArgs args) throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            say("Stopping everything this run started ...");
-            stopAll();
-            stopped.countDown();
-        }, "local-stack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    say("Stopping everything this run started ...");
+                                    stopAll();
+                                    stopped.countDown();
+                                },
+                                "local-stack-shutdown"));
         try {
             JobClient job = start(args);
             say("Running. Press Ctrl-C to stop.");
@@ -75,17 +79,31 @@ public final class LocalStack {
     private JobClient start(LocalStackArgs args) throws Exception {
         Path data = args.dataDir().toAbsolutePath();
         say("Data in " + data);
-        say("Starting ClickHouse (first run installs the engine, ~180 MB, into ~/.cache/candleflow) ...");
-        ClickHouseServer ch = ClickHouseServer.start(data.resolve("clickhouse"),
-                preferred(CLICKHOUSE_HTTP_PORT), preferred(CLICKHOUSE_TCP_PORT));
+        say(
+                "Starting ClickHouse (first run installs the engine, ~180 MB, into"
+                        + " ~/.cache/candleflow) ...");
+        ClickHouseServer ch =
+                ClickHouseServer.start(
+                        data.resolve("clickhouse"),
+                        preferred(CLICKHOUSE_HTTP_PORT),
+                        preferred(CLICKHOUSE_TCP_PORT));
         started.add(ch);
         say("Starting Kafka ...");
-        KafkaServer kafka = KafkaServer.start(data.resolve("kafka"), preferred(KAFKA_PORT), preferred(KAFKA_CONTROLLER_PORT), null);
+        KafkaServer kafka =
+                KafkaServer.start(
+                        data.resolve("kafka"),
+                        preferred(KAFKA_PORT),
+                        preferred(KAFKA_CONTROLLER_PORT),
+                        null);
         started.add(kafka);
 
-        List<String> jobArgs = new ArrayList<>(List.of(
-                "--clickhouse.url", "jdbc:clickhouse://127.0.0.1:" + ch.httpPort(),
-                "--kafka.bootstrap-servers", kafka.bootstrapServers()));
+        List<String> jobArgs =
+                new ArrayList<>(
+                        List.of(
+                                "--clickhouse.url",
+                                "jdbc:clickhouse://127.0.0.1:" + ch.httpPort(),
+                                "--kafka.bootstrap-servers",
+                                kafka.bootstrapServers()));
         if (!args.live()) {
             BinanceSimulator sim = simulator(args);
             started.add(sim);
@@ -103,7 +121,8 @@ public final class LocalStack {
         flink.set(RestOptions.PORT, preferred(FLINK_UI_PORT));
         flink.set(RestOptions.ADDRESS, "127.0.0.1");
         flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
         env.setParallelism(2);
         CandleJob.production(config).build(env);
         JobClient job = env.executeAsync("candleflow (local)");
@@ -119,11 +138,20 @@ public final class LocalStack {
             b.replay(args.replay(), args.replaySpeed());
         } else {
             // Start a day back so an accelerated market stays clear of the future for hours.
-            long start = (System.currentTimeMillis() - Duration.ofDays(1).toMillis()) / 60_000L * 60_000L;
-            b.symbols(SIM_SYMBOLS.split(",")).speed(args.speed()).startTimeMillis(start).tradesPerSecond(5)
+            long start =
+                    (System.currentTimeMillis() - Duration.ofDays(1).toMillis())
+                            / 60_000L
+                            * 60_000L;
+            b.symbols(SIM_SYMBOLS.split(","))
+                    .speed(args.speed())
+                    .startTimeMillis(start)
+                    .tradesPerSecond(5)
                     .seed(System.nanoTime());
-            say("Simulated Binance market at " + args.speed() + "x real time, starting at event time "
-                    + java.time.Instant.ofEpochMilli(start));
+            say(
+                    "Simulated Binance market at "
+                            + args.speed()
+                            + "x real time, starting at event time "
+                            + java.time.Instant.ofEpochMilli(start));
         }
         return b.build().start();
     }
@@ -137,17 +165,41 @@ public final class LocalStack {
         return other;
     }
 
-    private void banner(CandleJobConfig config, ClickHouseServer ch, KafkaServer kafka, int uiPort, LocalStackArgs args) {
+    private void banner(
+            CandleJobConfig config,
+            ClickHouseServer ch,
+            KafkaServer kafka,
+            int uiPort,
+            LocalStackArgs args) {
         String db = config.clickHouse().database();
         say("");
         say("Flink Web UI:  http://127.0.0.1:" + uiPort);
-        say("Source:        " + (args.live() ? "LIVE Binance (wss://stream.binance.com:9443)" : "simulator " + config.endpoints().values()));
-        say("ClickHouse:    " + ch.httpUrl() + "  (JDBC " + config.clickHouse().databaseUrl() + ")");
+        say(
+                "Source:        "
+                        + (args.live()
+                                ? "LIVE Binance (wss://stream.binance.com:9443)"
+                                : "simulator " + config.endpoints().values()));
+        say(
+                "ClickHouse:    "
+                        + ch.httpUrl()
+                        + "  (JDBC "
+                        + config.clickHouse().databaseUrl()
+                        + ")");
         say("  latest candles, paste into a shell:");
-        say("  curl -s '" + ch.httpUrl() + "/' --data-binary \"SELECT symbol, open_time, open, high, low, close, volume,"
-                + " trade_count FROM " + db + ".candles FINAL ORDER BY open_time DESC, symbol LIMIT 10 FORMAT PrettyCompact\"");
-        say("Kafka:         " + kafka.bootstrapServers() + "  topic '" + config.candlesTopic()
-                + "' (read with isolation.level=read_committed)");
+        say(
+                "  curl -s '"
+                        + ch.httpUrl()
+                        + "/' --data-binary \"SELECT symbol, open_time, open, high, low, close,"
+                        + " volume, trade_count FROM "
+                        + db
+                        + ".candles FINAL ORDER BY open_time DESC, symbol LIMIT 10 FORMAT"
+                        + " PrettyCompact\"");
+        say(
+                "Kafka:         "
+                        + kafka.bootstrapServers()
+                        + "  topic '"
+                        + config.candlesTopic()
+                        + "' (read with isolation.level=read_committed)");
         say("Dead letters:  SELECT reason, count() FROM " + db + ".dead_letters GROUP BY reason");
         say("");
     }

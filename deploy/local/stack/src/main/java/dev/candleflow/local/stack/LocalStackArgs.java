@@ -15,10 +15,16 @@ import java.util.List;
  * @param jobArgs the remaining arguments, for the job's configuration
  */
 record LocalStackArgs(
-        boolean live, Path replay, double replaySpeed, double speed, Path dataDir, List<String> jobArgs) {
+        boolean live,
+        Path replay,
+        double replaySpeed,
+        double speed,
+        Path dataDir,
+        List<String> jobArgs) {
 
     static final String USAGE =
-            "usage: deploy/local/run.sh [--live | --replay FILE [--replay-speed X|max]] [--speed X]\n"
+            "usage: deploy/local/run.sh [--live | --replay FILE [--replay-speed X|max]] [--speed"
+                    + " X]\n"
                     + "                           [--data-dir DIR] [--<job setting> VALUE ...]";
 
     static LocalStackArgs parse(String... args) {
@@ -67,6 +73,7 @@ record LocalStackArgs(
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("Speed '" + text + "' must be a number > 0 (or max for replays)");
+        throw new IllegalArgumentException(
+                "Speed '" + text + "' must be a number > 0 (or max for replays)");
     }
 }

@@ -15,13 +15,28 @@ final class Progress {
 
     void report() {
         try {
-            String line = clickHouse.execute(
-                    "SELECT count(), uniqExact(symbol), toString(max(open_time)), sum(trade_count)"
-                            + " FROM " + database + ".candles FINAL FORMAT TSV").strip();
+            String line =
+                    clickHouse
+                            .execute(
+                                    "SELECT count(), uniqExact(symbol), toString(max(open_time)),"
+                                            + " sum(trade_count) FROM "
+                                            + database
+                                            + ".candles FINAL FORMAT TSV")
+                            .strip();
             String[] f = line.split("\t");
-            String dead = clickHouse.execute("SELECT count() FROM " + database + ".dead_letters").strip();
-            LocalStack.say(f[0] + " candles for " + f[1] + " symbols (" + f[3] + " trades), newest opened "
-                    + f[2] + " UTC; " + dead + " dead letters");
+            String dead =
+                    clickHouse.execute("SELECT count() FROM " + database + ".dead_letters").strip();
+            LocalStack.say(
+                    f[0]
+                            + " candles for "
+                            + f[1]
+                            + " symbols ("
+                            + f[3]
+                            + " trades), newest opened "
+                            + f[2]
+                            + " UTC; "
+                            + dead
+                            + " dead letters");
         } catch (IOException e) {
             LocalStack.say("cannot read progress from ClickHouse: " + e.getMessage());
         }
