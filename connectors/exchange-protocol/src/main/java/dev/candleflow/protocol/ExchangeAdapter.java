@@ -36,4 +36,9 @@ public interface ExchangeAdapter extends Serializable {
 
     /** What the sequence numbers of this venue's trades promise, for gap and duplicate checks. */
     SequencePolicy sequencePolicy();
+
+    /** REST backfill of missed trades by sequence, where the venue offers it. */
+    default Optional<TradeBackfill> backfill() {
+        return Optional.empty();
+    }
 }

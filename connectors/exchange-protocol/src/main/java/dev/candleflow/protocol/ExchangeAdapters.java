@@ -2,22 +2,16 @@ package dev.candleflow.protocol;
 
 import dev.candleflow.model.Venue;
 import dev.candleflow.protocol.binance.BinanceAdapter;
-import java.net.URI;
 
 /** The one place that maps a {@link Venue} to its adapter. */
 public final class ExchangeAdapters {
 
     private ExchangeAdapters() {}
 
-    /**
-     * The adapter for a venue.
-     *
-     * @param endpoint the WebSocket base URI to use instead of the venue's own (a simulator), or
-     *     null for the live venue
-     */
-    public static ExchangeAdapter forVenue(Venue venue, URI endpoint) {
+    /** The adapter for a venue, reached at the given endpoints. */
+    public static ExchangeAdapter forVenue(Venue venue, VenueEndpoints endpoints) {
         return switch (venue) {
-            case BINANCE -> endpoint == null ? new BinanceAdapter() : new BinanceAdapter(endpoint);
+            case BINANCE -> new BinanceAdapter(endpoints.webSocketOr(BinanceAdapter.LIVE_ENDPOINT));
         };
     }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 public sealed interface ParsedFrame
         permits ParsedFrame.Trades,
                 ParsedFrame.Control,
+                ParsedFrame.SequenceMark,
                 ParsedFrame.Ignored,
                 ParsedFrame.Malformed {
 
@@ -25,6 +26,13 @@ public sealed interface ParsedFrame
             detail = detail == null ? "" : detail;
         }
     }
+
+    /**
+     * The venue says the newest trade of an instrument has this sequence (Coinbase's heartbeat
+     * {@code last_trade_id}); a connection behind it has missed trades.
+     */
+    record SequenceMark(dev.candleflow.model.InstrumentId instrument, long lastSequence)
+            implements ParsedFrame {}
 
     /** A well-formed frame candleflow has no use for. */
     record Ignored(String why) implements ParsedFrame {}

@@ -4,6 +4,7 @@ import dev.candleflow.model.InstrumentId;
 import dev.candleflow.model.Venue;
 import dev.candleflow.protocol.ExchangeAdapter;
 import dev.candleflow.protocol.ExchangeAdapters;
+import dev.candleflow.protocol.VenueEndpoints;
 import dev.candleflow.source.enumerator.ExchangeEnumState;
 import dev.candleflow.source.enumerator.ExchangeEnumStateSerializer;
 import dev.candleflow.source.enumerator.ExchangeSplitEnumerator;
@@ -16,7 +17,6 @@ import dev.candleflow.source.split.ExchangeSplitSerializer;
 import dev.candleflow.source.transport.ConnectionEvents;
 import dev.candleflow.source.transport.ReconnectPolicy;
 import dev.candleflow.source.transport.WebSocketTransport;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -52,7 +52,7 @@ public final class ExchangeSource
     private static final long serialVersionUID = 1L;
 
     private final EnumMap<Venue, List<InstrumentId>> subscriptions;
-    private final EnumMap<Venue, URI> endpoints;
+    private final EnumMap<Venue, VenueEndpoints> endpoints;
     private final WebSocketTransport transport;
     private final ReconnectPolicy reconnectPolicy;
     private final int queueCapacity;
@@ -61,7 +61,7 @@ public final class ExchangeSource
 
     ExchangeSource(
             EnumMap<Venue, List<InstrumentId>> subscriptions,
-            EnumMap<Venue, URI> endpoints,
+            EnumMap<Venue, VenueEndpoints> endpoints,
             WebSocketTransport transport,
             ReconnectPolicy reconnectPolicy,
             int queueCapacity,
@@ -105,7 +105,7 @@ public final class ExchangeSource
     }
 
     ExchangeAdapter adapter(Venue venue) {
-        return ExchangeAdapters.forVenue(venue, endpoints.get(venue));
+        return ExchangeAdapters.forVenue(venue, endpoints.getOrDefault(venue, VenueEndpoints.LIVE));
     }
 
     @Override

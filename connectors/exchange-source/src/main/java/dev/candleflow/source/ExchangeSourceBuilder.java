@@ -5,6 +5,7 @@ import static org.apache.flink.util.Preconditions.checkNotNull;
 
 import dev.candleflow.model.InstrumentId;
 import dev.candleflow.model.Venue;
+import dev.candleflow.protocol.VenueEndpoints;
 import dev.candleflow.source.transport.JavaWebSocketTransport;
 import dev.candleflow.source.transport.ReconnectPolicy;
 import dev.candleflow.source.transport.WebSocketTransport;
@@ -18,7 +19,7 @@ import org.apache.flink.configuration.Configuration;
 public final class ExchangeSourceBuilder {
 
     private final EnumMap<Venue, List<InstrumentId>> subscriptions = new EnumMap<>(Venue.class);
-    private final EnumMap<Venue, URI> endpoints = new EnumMap<>(Venue.class);
+    private final EnumMap<Venue, VenueEndpoints> endpoints = new EnumMap<>(Venue.class);
     private WebSocketTransport transport = new JavaWebSocketTransport();
     private Configuration options = new Configuration();
 
@@ -31,8 +32,16 @@ public final class ExchangeSourceBuilder {
     }
 
     /** Connects to this WebSocket base URI instead of the venue's own (the simulator). */
-    public ExchangeSourceBuilder endpoint(Venue venue, URI baseUri) {
-        endpoints.put(checkNotNull(venue), checkNotNull(baseUri));
+    public ExchangeSourceBuilder endpoint(Venue venue, URI webSocketBase) {
+        VenueEndpoints current = endpoints.getOrDefault(checkNotNull(venue), VenueEndpoints.LIVE);
+        endpoints.put(venue, new VenueEndpoints(checkNotNull(webSocketBase), current.rest()));
+        return this;
+    }
+
+    /** Backfills over this REST base URI instead of the venue's own (the simulator). */
+    public ExchangeSourceBuilder restEndpoint(Venue venue, URI restBase) {
+        VenueEndpoints current = endpoints.getOrDefault(checkNotNull(venue), VenueEndpoints.LIVE);
+        endpoints.put(venue, new VenueEndpoints(current.webSocket(), checkNotNull(restBase)));
         return this;
     }
 

@@ -78,7 +78,16 @@ public final class CandleJob {
     public static ExchangeSource exchangeSource(CandleJobConfig config) {
         ExchangeSourceBuilder b = ExchangeSource.builder().options(config.sourceOptions());
         config.subscriptions().forEach(b::venue);
-        config.endpoints().forEach(b::endpoint);
+        config.endpoints()
+                .forEach(
+                        (venue, e) -> {
+                            if (e.webSocket() != null) {
+                                b.endpoint(venue, e.webSocket());
+                            }
+                            if (e.rest() != null) {
+                                b.restEndpoint(venue, e.rest());
+                            }
+                        });
         return b.build();
     }
 

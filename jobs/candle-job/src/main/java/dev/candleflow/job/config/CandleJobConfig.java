@@ -5,8 +5,8 @@ import dev.candleflow.clickhouse.ClickHouseSinkOptions;
 import dev.candleflow.model.CandleInterval;
 import dev.candleflow.model.InstrumentId;
 import dev.candleflow.model.Venue;
+import dev.candleflow.protocol.VenueEndpoints;
 import java.io.Serializable;
-import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,12 +17,12 @@ import org.apache.flink.configuration.Configuration;
  * The job's settings, parsed once at start-up and validated; operators get these typed values.
  *
  * @param subscriptions instruments per venue
- * @param endpoints WebSocket base URIs replacing venues' live endpoints
+ * @param endpoints WebSocket and REST base URIs replacing venues' live endpoints
  * @param sourceOptions the {@code source.*} settings for the exchange source
  */
 public record CandleJobConfig(
         Map<Venue, List<InstrumentId>> subscriptions,
-        Map<Venue, URI> endpoints,
+        Map<Venue, VenueEndpoints> endpoints,
         Configuration sourceOptions,
         CandleInterval interval,
         Duration allowedLateness,

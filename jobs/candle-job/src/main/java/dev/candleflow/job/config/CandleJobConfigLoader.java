@@ -7,6 +7,7 @@ import dev.candleflow.clickhouse.ClickHouseSinkOptions;
 import dev.candleflow.model.CandleInterval;
 import dev.candleflow.model.InstrumentId;
 import dev.candleflow.model.Venue;
+import dev.candleflow.protocol.VenueEndpoints;
 import dev.candleflow.source.ExchangeSourceOptions;
 import java.io.IOException;
 import java.io.Reader;
@@ -91,13 +92,24 @@ public final class CandleJobConfigLoader {
         if (symbols.isEmpty()) {
             throw new IllegalArgumentException("symbols: at least one symbol is required");
         }
-        Map<Venue, URI> endpoints = new EnumMap<>(Venue.class);
+        Map<Venue, VenueEndpoints> endpoints = new EnumMap<>(Venue.class);
         for (String v : list(settings, VENUES)) {
             Venue venue = named(VENUES, () -> Venue.fromId(v));
             subscriptions.put(venue, symbols);
-            String endpoint = c.get(endpoint(venue));
-            if (endpoint != null) {
-                endpoints.put(venue, named(endpoint(venue), () -> wsUri(endpoint)));
+            String ws = c.get(endpoint(venue));
+            String rest = c.get(restEndpoint(venue));
+            if (ws != null || rest != null) {
+                endpoints.put(
+                        venue,
+                        new VenueEndpoints(
+                                ws == null
+                                        ? null
+                                        : named(endpoint(venue), () -> uri(ws, "ws", "wss")),
+                                rest == null
+                                        ? null
+                                        : named(
+                                                restEndpoint(venue),
+                                                () -> uri(rest, "http", "https"))));
             }
         }
         return new CandleJobConfig(
@@ -140,10 +152,11 @@ public final class CandleJobConfigLoader {
         return java.util.Arrays.stream(raw.split("[,;\\s]+")).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static URI wsUri(String text) {
+    private static URI uri(String text, String... schemes) {
         URI uri = URI.create(text);
-        if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("'" + text + "' is not a ws:// or wss:// URI");
+        if (!java.util.List.of(schemes).contains(uri.getScheme())) {
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a " + String.join(" or ", schemes) + " URI");
         }
         return uri;
     }
@@ -188,6 +201,7 @@ public final class CandleJobConfigLoader {
         }
         for (Venue v : Venue.values()) {
             keys.add(endpoint(v).key());
+            keys.add(restEndpoint(v).key());
         }
         return keys;
     }

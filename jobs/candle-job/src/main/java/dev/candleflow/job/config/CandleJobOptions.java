@@ -34,6 +34,17 @@ public final class CandleJobOptions {
                         "WebSocket base URI for " + venue.id() + "; unset means the live venue.");
     }
 
+    /** The REST base URI for a venue's backfill, instead of its live one (the simulator). */
+    public static ConfigOption<String> restEndpoint(Venue venue) {
+        return ConfigOptions.key("source.rest-endpoint." + venue.id())
+                .stringType()
+                .noDefaultValue()
+                .withDescription(
+                        "REST base URI for "
+                                + venue.id()
+                                + " backfill; unset means the live venue.");
+    }
+
     public static final ConfigOption<String> INTERVAL =
             ConfigOptions.key("candles.interval")
                     .stringType()

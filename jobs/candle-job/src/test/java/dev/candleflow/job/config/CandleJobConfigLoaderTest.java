@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.candleflow.model.CandleInterval;
 import dev.candleflow.model.InstrumentId;
 import dev.candleflow.model.Venue;
+import dev.candleflow.protocol.VenueEndpoints;
 import dev.candleflow.source.ExchangeSourceOptions;
 import java.net.URI;
 import java.nio.file.Files;
@@ -42,13 +43,19 @@ class CandleJobConfigLoaderTest {
                         "--clickhouse.database",
                         "b",
                         "--source.endpoint.binance=ws://127.0.0.1:9/",
+                        "--source.rest-endpoint.binance=http://127.0.0.1:10",
                         "--source.reconnect.initial-backoff",
                         "250 ms");
         assertThat(c.subscriptions().get(Venue.BINANCE))
                 .containsExactly(InstrumentId.parse("BTC-USDT"), InstrumentId.parse("ETH-USDT"));
         assertThat(c.allowedLateness()).isEqualTo(Duration.ofSeconds(3));
         assertThat(c.clickHouse().database()).isEqualTo("b");
-        assertThat(c.endpoints()).containsEntry(Venue.BINANCE, URI.create("ws://127.0.0.1:9/"));
+        assertThat(c.endpoints())
+                .containsEntry(
+                        Venue.BINANCE,
+                        new VenueEndpoints(
+                                URI.create("ws://127.0.0.1:9/"),
+                                URI.create("http://127.0.0.1:10")));
         assertThat(c.sourceOptions().get(ExchangeSourceOptions.RECONNECT_INITIAL_BACKOFF))
                 .isEqualTo(Duration.ofMillis(250));
     }
@@ -73,6 +80,11 @@ class CandleJobConfigLoaderTest {
                                 CandleJobConfigLoader.fromArgs(
                                         "--source.endpoint.binance", "http://x"))
                 .hasMessageContaining("'source.endpoint.binance'");
+        assertThatThrownBy(
+                        () ->
+                                CandleJobConfigLoader.fromArgs(
+                                        "--source.rest-endpoint.binance", "ws://x"))
+                .hasMessageContaining("'source.rest-endpoint.binance'");
         assertThatThrownBy(() -> CandleJobConfigLoader.fromArgs("--symbol", "BTC-USDT"))
                 .hasMessageContaining("Unknown setting 'symbol'")
                 .hasMessageContaining("symbols");
