@@ -60,7 +60,10 @@ class ClickHouseSinkITCase {
         SchemaMigrator migrator =
                 new SchemaMigrator(options(server, "it_migrate"), Migrations.fromClasspath());
         List<Integer> first = migrator.migrate();
-        assertThat(first).containsExactly(1, 2, 3);
+        List<Integer> shipped =
+                Migrations.fromClasspath().stream().map(Migration::version).toList();
+        assertThat(shipped).startsWith(1, 2, 3, 4, 5, 6);
+        assertThat(first).isEqualTo(shipped);
         assertThat(migrator.migrate()).isEmpty();
         assertThat(
                         server.execute(
@@ -69,7 +72,7 @@ class ClickHouseSinkITCase {
                                 .strip())
                 .isEqualTo("Atomic");
         assertThat(server.execute("SELECT count() FROM it_migrate.schema_migrations").strip())
-                .isEqualTo("3");
+                .isEqualTo(Integer.toString(shipped.size()));
     }
 
     @Test
