@@ -21,4 +21,13 @@ public record VenueEndpoints(URI webSocket, URI rest) implements Serializable {
     public URI restOr(URI live) {
         return rest == null ? live : rest;
     }
+
+    /**
+     * {@code base} with {@code pathAndQuery} appended, e.g. {@code wss://ws.kraken.com} and {@code
+     * /v2}; a trailing slash of the base is dropped so a simulator base may end in one.
+     */
+    public static URI resolve(URI base, String pathAndQuery) {
+        String root = base.toString().replaceAll("/+$", "");
+        return URI.create(root + pathAndQuery);
+    }
 }

@@ -4,7 +4,13 @@ import java.util.Locale;
 
 /** A trading venue whose feed candleflow understands. */
 public enum Venue {
-    BINANCE("binance");
+    BINANCE("binance"),
+    BYBIT("bybit"),
+    OKX("okx"),
+    COINBASE("coinbase"),
+    KRAKEN("kraken"),
+    BITSTAMP("bitstamp"),
+    GATEIO("gateio");
 
     private final String id;
 

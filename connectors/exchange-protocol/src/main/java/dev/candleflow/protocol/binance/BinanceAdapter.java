@@ -14,6 +14,7 @@ import dev.candleflow.protocol.ParsedFrame.Control;
 import dev.candleflow.protocol.ParsedFrame.ControlKind;
 import dev.candleflow.protocol.ParsedFrame.Malformed;
 import dev.candleflow.protocol.SequencePolicy;
+import dev.candleflow.protocol.TradeBackfill;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -27,17 +28,25 @@ import java.util.stream.Collectors;
  * Binance spot trade streams ({@code <symbol>@trade}) over combined-stream connections.
  *
  * <p>The server pings every 20 s and the WebSocket client answers with pongs by itself, so there is
- * no client heartbeat; one connection carries at most 1024 streams and lives at most 24 h.
+ * no client heartbeat; one connection carries at most 1024 streams and lives at most 24 h. Missed
+ * trades come back over REST ({@code /api/v3/historicalTrades}, see {@link #backfill()}).
  */
 public final class BinanceAdapter implements ExchangeAdapter {
 
     private static final long serialVersionUID = 1L;
 
     public static final URI LIVE_ENDPOINT = URI.create("wss://stream.binance.com:9443");
+    public static final URI LIVE_REST_ENDPOINT = URI.create("https://api.binance.com");
     static final int MAX_STREAMS_PER_CONNECTION = 1024;
 
     /** Server pings come every 20 s: a minute of silence means the connection is gone. */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+
+    /** "A single connection to stream.binance.com is only valid for 24 hours." */
+    public static final Duration MAX_CONNECTION_AGE = Duration.ofHours(24);
+
+    /** "There is a limit of 300 connections per attempt every 5 minutes per IP." */
+    public static final int MAX_CONNECTIONS_PER_FIVE_MINUTES = 300;
 
     static final int MAX_FRAME_CHARS = 1 << 20;
 
@@ -49,14 +58,21 @@ public final class BinanceAdapter implements ExchangeAdapter {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final URI base;
+    private final URI restBase;
 
     public BinanceAdapter() {
-        this(LIVE_ENDPOINT);
+        this(LIVE_ENDPOINT, LIVE_REST_ENDPOINT);
     }
 
-    /** An adapter for a Binance-compatible endpoint, such as the simulator. */
+    /** An adapter for a Binance-compatible WebSocket endpoint; backfill uses the live REST API. */
     public BinanceAdapter(URI base) {
+        this(base, LIVE_REST_ENDPOINT);
+    }
+
+    /** An adapter for Binance-compatible WebSocket and REST endpoints, such as the simulator. */
+    public BinanceAdapter(URI base, URI restBase) {
         this.base = Objects.requireNonNull(base, "base");
+        this.restBase = Objects.requireNonNull(restBase, "restBase");
     }
 
     @Override
@@ -97,6 +113,17 @@ public final class BinanceAdapter implements ExchangeAdapter {
     @Override
     public SequencePolicy sequencePolicy() {
         return SequencePolicy.STRICT_INCREMENT;
+    }
+
+    /** Old trades by id over REST; Binance trade ids grow by one per symbol. */
+    @Override
+    public Optional<TradeBackfill> backfill() {
+        return Optional.of(new BinanceTradeBackfill(restBase));
+    }
+
+    /** Binance closes a connection at 24 h; renew before that. */
+    public Duration maxConnectionAge() {
+        return MAX_CONNECTION_AGE;
     }
 
     /**

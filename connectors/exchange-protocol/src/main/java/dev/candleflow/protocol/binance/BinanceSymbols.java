@@ -24,6 +24,11 @@ final class BinanceSymbols {
         return (instrument.base() + instrument.quote()).toLowerCase(Locale.ROOT);
     }
 
+    /** {@code BTC-USDT} to {@code BTCUSDT}, the form the REST API takes. */
+    static String restSymbol(InstrumentId instrument) {
+        return (instrument.base() + instrument.quote()).toUpperCase(Locale.ROOT);
+    }
+
     /** {@code BTCUSDT} to {@code BTC-USDT}, or null when no known quote asset ends the symbol. */
     static InstrumentId toInstrument(String nativeSymbol) {
         String s = nativeSymbol.toUpperCase(Locale.ROOT);

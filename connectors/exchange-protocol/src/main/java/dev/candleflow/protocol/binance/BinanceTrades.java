@@ -34,6 +34,21 @@ final class BinanceTrades {
         if (instrument == null) {
             return new Malformed("unknown_symbol", "cannot map symbol '" + m.symbol + "'");
         }
+        Malformed bad = check(m, receivedAtMicros);
+        if (bad != null) {
+            return bad;
+        }
+        return new ParsedFrame.Trades(
+                List.of(BinanceAdapter.trade(instrument, m, receivedAtMicros)));
+    }
+
+    /**
+     * Checks the values of a trade whose fields are all present: positive exact decimals, a sane
+     * time and a non-negative id.
+     *
+     * @return null when the trade is usable, else why not
+     */
+    static Malformed check(BinanceTradeMessage m, long receivedAtMicros) {
         String bad = checkPositive("price", m.price);
         if (bad == null) {
             bad = checkPositive("quantity", m.quantity);
@@ -50,8 +65,7 @@ final class BinanceTrades {
         if (m.tradeId < 0) {
             return new Malformed("bad_trade_id", "negative trade id " + m.tradeId);
         }
-        return new ParsedFrame.Trades(
-                List.of(BinanceAdapter.trade(instrument, m, receivedAtMicros)));
+        return null;
     }
 
     private static ParsedFrame missing(String field) {
