@@ -2,6 +2,7 @@ package dev.candleflow.clickhouse;
 
 import dev.candleflow.model.Candle;
 import dev.candleflow.model.DeadLetter;
+import dev.candleflow.model.OutlierEvent;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,10 +24,20 @@ public final class CandleStatements {
     public static String insertCandles(String database) {
         return "INSERT INTO "
                 + database
-                + ".candles (venue, symbol, interval, open_time, close_time,"
-                + " open, high, low, close, volume, quote_volume, vwap, taker_buy_volume,"
-                + " taker_buy_quote_volume, trade_count, first_trade_id, last_trade_id, is_final,"
-                + " revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + ".candles (venue, symbol, interval, open_time, close_time, open, high, low,"
+                + " close, volume, quote_volume, vwap, taker_buy_volume, taker_buy_quote_volume,"
+                + " trade_count, first_trade_id, last_trade_id, is_final, revision,"
+                + " first_trade_time, last_trade_time, included_venues, excluded_venues,"
+                + " median_price) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, arrayFilter(v -> v != '', splitByChar(',', ?)), arrayFilter(v -> v != '',"
+                + " splitByChar(',', ?)), ?)";
+    }
+
+    public static String insertOutliers(String database) {
+        return "INSERT INTO "
+                + database
+                + ".outliers (symbol, venue, time, rule, action, price, reference, deviation_bps,"
+                + " threshold, severity, trade_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
     public static String insertDeadLetters(String database) {
@@ -43,7 +54,7 @@ public final class CandleStatements {
             CandleStatements::bindDeadLetter;
 
     static void bindCandle(PreparedStatement ps, Candle c) throws SQLException {
-        ps.setString(1, c.venue().id());
+        ps.setString(1, c.source());
         ps.setString(2, c.instrument().toString());
         ps.setString(3, c.interval().label());
         ps.setString(4, millis(c.openTimeMicros()));
@@ -62,6 +73,27 @@ public final class CandleStatements {
         ps.setString(17, c.lastTradeId());
         ps.setBoolean(18, c.isFinal());
         ps.setLong(19, c.revision());
+        ps.setString(20, MICROS.format(instant(c.firstTradeTimeMicros())));
+        ps.setString(21, MICROS.format(instant(c.lastTradeTimeMicros())));
+        ps.setString(22, c.includedVenues());
+        ps.setString(23, c.excludedVenues());
+        ps.setBigDecimal(24, plain(c.medianPrice()));
+    }
+
+    public static final JdbcStatementBuilder<OutlierEvent> OUTLIER = CandleStatements::bindOutlier;
+
+    static void bindOutlier(PreparedStatement ps, OutlierEvent e) throws SQLException {
+        ps.setString(1, e.instrument().toString());
+        ps.setString(2, e.venue().id());
+        ps.setString(3, millis(e.timeMicros()));
+        ps.setString(4, e.rule().id());
+        ps.setString(5, e.action().id());
+        ps.setBigDecimal(6, plain(e.price()));
+        ps.setBigDecimal(7, plain(e.reference()));
+        ps.setDouble(8, e.deviationBps());
+        ps.setDouble(9, e.threshold());
+        ps.setString(10, e.severity().name().toLowerCase(java.util.Locale.ROOT));
+        ps.setString(11, e.tradeId());
     }
 
     static void bindDeadLetter(PreparedStatement ps, DeadLetter d) throws SQLException {

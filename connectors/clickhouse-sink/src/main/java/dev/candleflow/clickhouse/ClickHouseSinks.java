@@ -2,6 +2,7 @@ package dev.candleflow.clickhouse;
 
 import dev.candleflow.model.Candle;
 import dev.candleflow.model.DeadLetter;
+import dev.candleflow.model.OutlierEvent;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
@@ -29,6 +30,15 @@ public final class ClickHouseSinks {
         return sink(
                 CandleStatements.insertDeadLetters(conn.database()),
                 CandleStatements.DEAD_LETTER,
+                conn,
+                opts);
+    }
+
+    public static JdbcSink<OutlierEvent> outliers(
+            ClickHouseConnectionOptions conn, ClickHouseSinkOptions opts) {
+        return sink(
+                CandleStatements.insertOutliers(conn.database()),
+                CandleStatements.OUTLIER,
                 conn,
                 opts);
     }

@@ -51,6 +51,11 @@ class ClickHouseSinkITCase {
                 42,
                 "100",
                 "141",
+                1_700_000_040_123_456L,
+                1_700_000_099_999_999L,
+                "",
+                "",
+                BigDecimal.ZERO,
                 true,
                 revision);
     }
@@ -114,7 +119,9 @@ class ClickHouseSinkITCase {
                                         + " toUnixTimestamp64Milli(any(open_time)),"
                                         + " toUnixTimestamp64Milli(any(close_time)),"
                                         + " any(quote_volume), any(vwap), any(taker_buy_volume),"
-                                        + " any(taker_buy_quote_volume) FROM it_rows.candles"
+                                        + " any(taker_buy_quote_volume),"
+                                        + " toUnixTimestamp64Micro(any(first_trade_time)),"
+                                        + " length(any(included_venues)) FROM it_rows.candles"
                                         + " FINAL")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getLong(1)).isEqualTo(1);
@@ -126,6 +133,8 @@ class ClickHouseSinkITCase {
                 assertThat(rs.getBigDecimal(7)).isEqualByComparingTo("30230.123456789012345678");
                 assertThat(rs.getBigDecimal(8)).isEqualByComparingTo("10");
                 assertThat(rs.getBigDecimal(9)).isEqualByComparingTo("0.000000000000000001");
+                assertThat(rs.getLong(10)).isEqualTo(1_700_000_040_123_456L);
+                assertThat(rs.getInt(11)).isZero();
             }
         }
     }

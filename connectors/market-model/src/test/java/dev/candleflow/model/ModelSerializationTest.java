@@ -44,6 +44,11 @@ class ModelSerializationTest {
                     7,
                     "100",
                     "106",
+                    1_700_000_041_000_000L,
+                    1_700_000_099_000_000L,
+                    "",
+                    "",
+                    BigDecimal.ZERO,
                     true,
                     2);
 
@@ -55,6 +60,51 @@ class ModelSerializationTest {
     @Test
     void candleRoundTripsAsPojo() throws Exception {
         assertThat(roundTrip(Candle.class, CANDLE)).isEqualTo(CANDLE);
+    }
+
+    @Test
+    void consolidatedCandleAndOutlierRoundTripAsPojo() throws Exception {
+        Candle consolidated =
+                new Candle(
+                        null,
+                        CANDLE.instrument(),
+                        CANDLE.interval(),
+                        CANDLE.openTimeMicros(),
+                        CANDLE.open(),
+                        CANDLE.high(),
+                        CANDLE.low(),
+                        CANDLE.close(),
+                        CANDLE.volume(),
+                        CANDLE.quoteVolume(),
+                        CANDLE.vwap(),
+                        CANDLE.takerBuyVolume(),
+                        CANDLE.takerBuyQuoteVolume(),
+                        7,
+                        "1",
+                        "9",
+                        1L,
+                        2L,
+                        "binance,okx",
+                        "bybit",
+                        new BigDecimal("1.15"),
+                        false,
+                        0);
+        assertThat(roundTrip(Candle.class, consolidated)).isEqualTo(consolidated);
+        assertThat(consolidated.key()).startsWith("consolidated|ETH-USDT|1m|");
+        OutlierEvent e =
+                new OutlierEvent(
+                        InstrumentId.parse("BTC-USDT"),
+                        Venue.BINANCE,
+                        5L,
+                        OutlierEvent.OutlierRule.OFF_MARKET,
+                        OutlierEvent.OutlierAction.EXCLUDED,
+                        new BigDecimal("31000"),
+                        new BigDecimal("30000"),
+                        333.3,
+                        6.0,
+                        OutlierEvent.Severity.WARNING,
+                        "");
+        assertThat(roundTrip(OutlierEvent.class, e)).isEqualTo(e);
     }
 
     @Test

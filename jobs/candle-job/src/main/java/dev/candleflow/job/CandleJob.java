@@ -3,17 +3,20 @@ package dev.candleflow.job;
 import dev.candleflow.clickhouse.ClickHouseSinks;
 import dev.candleflow.clickhouse.Migrations;
 import dev.candleflow.clickhouse.SchemaMigrator;
-import dev.candleflow.job.candles.CandleAggregate;
-import dev.candleflow.job.candles.CandleWindowFunction;
+import dev.candleflow.job.candles.CandleCascade;
+import dev.candleflow.job.candles.Consolidation;
+import dev.candleflow.job.candles.VenueCandleBuilder;
 import dev.candleflow.job.config.CandleJobConfig;
 import dev.candleflow.job.config.CandleJobConfigLoader;
+import dev.candleflow.job.config.QuoteGroups;
+import dev.candleflow.job.config.Topics;
 import dev.candleflow.job.kafka.CandleKafkaSinks;
 import dev.candleflow.job.kafka.KafkaTopics;
 import dev.candleflow.job.pipeline.FeedRouter;
-import dev.candleflow.job.pipeline.LateTrades;
 import dev.candleflow.job.pipeline.TradeWatermarks;
 import dev.candleflow.model.Candle;
 import dev.candleflow.model.DeadLetter;
+import dev.candleflow.model.OutlierEvent;
 import dev.candleflow.model.Trade;
 import dev.candleflow.source.ExchangeSource;
 import dev.candleflow.source.ExchangeSourceBuilder;
@@ -22,14 +25,15 @@ import java.sql.SQLException;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
-import org.apache.flink.util.OutputTag;
 
 /**
- * The candle job: exchange trades to event-time OHLCV candles in ClickHouse and Kafka.
+ * The candle job: exchange trades to event-time OHLCV candles per venue and for the consolidated
+ * market, outlier decisions and dead letters, in ClickHouse and Kafka.
  *
  * <pre>{@code
  * CandleJobConfig config = CandleJobConfigLoader.fromArgs("--symbols", "BTC-USDT,ETH-USDT");
@@ -41,38 +45,41 @@ import org.apache.flink.util.OutputTag;
  */
 public final class CandleJob {
 
-    public static final OutputTag<Trade> LATE_TRADES = new OutputTag<>("late-trades") {};
-    static final int CANDLE_TOPIC_PARTITIONS = 3;
+    static final int TOPIC_PARTITIONS = 3;
 
     private final CandleJobConfig config;
     private final Source<FeedEvent, ?, ?> source;
-    private final List<Sink<Candle>> candleSinks;
-    private final List<Sink<DeadLetter>> deadLetterSinks;
+    private final JobSinks sinks;
 
-    public CandleJob(
-            CandleJobConfig config,
-            Source<FeedEvent, ?, ?> source,
-            List<Sink<Candle>> candleSinks,
-            List<Sink<DeadLetter>> deadLetterSinks) {
+    public CandleJob(CandleJobConfig config, Source<FeedEvent, ?, ?> source, JobSinks sinks) {
         this.config = config;
         this.source = source;
-        this.candleSinks = List.copyOf(candleSinks);
-        this.deadLetterSinks = List.copyOf(deadLetterSinks);
+        this.sinks = sinks;
     }
 
     /** The job with the real source and sinks the configuration names. */
     public static CandleJob production(CandleJobConfig config) {
-        return new CandleJob(
-                config,
-                exchangeSource(config),
+        return new CandleJob(config, exchangeSource(config), productionSinks(config));
+    }
+
+    static JobSinks productionSinks(CandleJobConfig config) {
+        Topics topics = config.topics();
+        CandleKafkaSinks kafka =
+                new CandleKafkaSinks(
+                        config.kafkaBootstrapServers(),
+                        config.transactionalIdPrefix(),
+                        config.kafkaTransactionTimeout());
+        return new JobSinks(
                 List.of(
                         ClickHouseSinks.candles(config.clickHouse(), config.clickHouseSink()),
-                        CandleKafkaSinks.candles(
-                                config.kafkaBootstrapServers(),
-                                config.candlesTopic(),
-                                config.transactionalIdPrefix(),
-                                config.kafkaTransactionTimeout())),
-                List.of(ClickHouseSinks.deadLetters(config.clickHouse(), config.clickHouseSink())));
+                        kafka.candles(topics.candles())),
+                List.of(kafka.candles(topics.live())),
+                List.of(
+                        ClickHouseSinks.outliers(config.clickHouse(), config.clickHouseSink()),
+                        kafka.outliers(topics.outliers())),
+                List.of(
+                        ClickHouseSinks.deadLetters(config.clickHouse(), config.clickHouseSink()),
+                        kafka.deadLetters(topics.deadLetters())));
     }
 
     public static ExchangeSource exchangeSource(CandleJobConfig config) {
@@ -108,8 +115,14 @@ public final class CandleJob {
                             + e.getMessage(),
                     e);
         }
-        KafkaTopics.ensureCompacted(
-                config.kafkaBootstrapServers(), config.candlesTopic(), CANDLE_TOPIC_PARTITIONS);
+        Topics t = config.topics();
+        for (String topic : List.of(t.candles(), t.live(), t.outliers(), t.deadLetters())) {
+            KafkaTopics.ensureCompacted(
+                    config.kafkaBootstrapServers(),
+                    topic,
+                    TOPIC_PARTITIONS,
+                    !topic.equals(t.deadLetters()));
+        }
     }
 
     /** Adds the pipeline to an environment, with checkpointing for exactly-once output. */
@@ -126,37 +139,70 @@ public final class CandleJob {
                         .uid("route-feed")
                         .name("route-feed");
 
-        SingleOutputStreamOperator<Candle> candles =
+        SingleOutputStreamOperator<Candle> venueBase =
                 trades.keyBy(CandleJob::instrumentKey)
-                        .window(TumblingEventTimeWindows.of(config.interval().length()))
-                        .allowedLateness(config.allowedLateness())
-                        .sideOutputLateData(LATE_TRADES)
-                        .aggregate(
-                                new CandleAggregate(), new CandleWindowFunction(config.interval()))
-                        .uid("candles-" + config.interval().label())
-                        .name("candles-" + config.interval().label());
+                        .process(new VenueCandleBuilder(config.candles(), config.fatFinger()))
+                        .uid("venue-candles")
+                        .name("venue-candles-" + config.candles().base().label());
+        DataStream<Candle> venueLarger =
+                cascade(venueBase, c -> c.source() + "|" + c.instrument(), "venue");
 
+        QuoteGroups groups = config.quoteGroups();
+        SingleOutputStreamOperator<Candle> consolidatedBase =
+                venueBase
+                        .getSideOutput(VenueCandleBuilder.FOR_CONSOLIDATION)
+                        .keyBy(c -> groups.marketOf(c.instrument()))
+                        .process(new Consolidation(config.candles(), config.consolidation()))
+                        .uid("consolidation")
+                        .name("consolidation");
+        // Consolidated candles carry their market as instrument: the consolidation's own key.
+        DataStream<Candle> consolidatedLarger =
+                cascade(consolidatedBase, c -> c.instrument().toString(), "consolidated");
+
+        DataStream<Candle> candles =
+                venueBase.union(venueLarger, consolidatedBase, consolidatedLarger);
+        DataStream<OutlierEvent> outliers =
+                venueBase
+                        .getSideOutput(VenueCandleBuilder.OUTLIERS)
+                        .union(consolidatedBase.getSideOutput(Consolidation.OUTLIERS));
         DataStream<DeadLetter> deadLetters =
                 trades.getSideOutput(FeedRouter.DEAD_LETTERS)
-                        .union(
-                                candles.getSideOutput(LATE_TRADES)
-                                        .map(new LateTrades())
-                                        .name("late-trades"));
+                        .union(venueBase.getSideOutput(VenueCandleBuilder.LATE));
 
-        for (int i = 0; i < candleSinks.size(); i++) {
-            candles.sinkTo(candleSinks.get(i)).uid("candle-sink-" + i).name("candle-sink-" + i);
-        }
-        for (int i = 0; i < deadLetterSinks.size(); i++) {
-            deadLetters
-                    .sinkTo(deadLetterSinks.get(i))
-                    .uid("dead-letter-sink-" + i)
-                    .name("dead-letter-sink-" + i);
+        sinkAll(
+                candles.filter(Candle::isFinal).name("final-candles"),
+                sinks.finalCandles(),
+                "final-candles");
+        sinkAll(
+                candles.filter(c -> !c.isFinal()).name("live-candles"),
+                sinks.liveCandles(),
+                "live-candles");
+        sinkAll(outliers, sinks.outliers(), "outliers");
+        sinkAll(deadLetters, sinks.deadLetters(), "dead-letters");
+    }
+
+    /**
+     * The larger intervals of a stream of smallest-interval candles. The stream is already
+     * partitioned by {@code key} (the key of the operator that produced it, which must be the
+     * same), so no shuffle is needed.
+     */
+    private DataStream<Candle> cascade(
+            DataStream<Candle> base, KeySelector<Candle, String> key, String name) {
+        return DataStreamUtils.reinterpretAsKeyedStream(base, key)
+                .process(new CandleCascade(config.candles()))
+                .uid(name + "-cascade")
+                .name(name + "-cascade");
+    }
+
+    private static <T> void sinkAll(DataStream<T> stream, List<Sink<T>> targets, String name) {
+        for (int i = 0; i < targets.size(); i++) {
+            stream.sinkTo(targets.get(i)).uid(name + "-sink-" + i).name(name + "-sink-" + i);
         }
     }
 
     /**
      * The key of a venue's instrument. A string, because enum hash codes differ between JVMs and
-     * would scatter keys across a cluster.
+     * would scatter keys across a cluster; the same as {@code source|symbol} of its candles.
      */
     static String instrumentKey(Trade t) {
         return t.venue().id() + "|" + t.instrument();

@@ -91,12 +91,18 @@ class CandlePipelineITCase {
                 long lastTradeMillis =
                         published.stream().mapToLong(Trade::eventTimeMillis).max().orElseThrow();
                 long watermark = lastTradeMillis - OUT_OF_ORDERNESS.toMillis() - 1;
+                List<Candle> reference = new java.util.ArrayList<>();
+                for (CandleInterval interval : CandleInterval.values()) {
+                    reference.addAll(CandleReference.candles(published, interval));
+                    reference.addAll(CandleReference.consolidated(published, interval));
+                }
                 Set<String> expected =
-                        CandleReference.candles(published, CandleInterval.M1).stream()
+                        reference.stream()
                                 .filter(c -> c.closeTimeMicros() / 1000L - 1 <= watermark)
                                 .map(CandleReference::comparable)
                                 .collect(Collectors.toSet());
-                assertThat(expected).hasSizeGreaterThanOrEqualTo(15); // 5 minutes x 3 symbols
+                // 1s, 1m and 5m candles closed, per venue and consolidated, for three symbols
+                assertThat(expected).hasSizeGreaterThan(2 * 3 * (300 + 5));
 
                 String url = config.clickHouse().databaseUrl();
                 await(
@@ -105,7 +111,7 @@ class CandlePipelineITCase {
                                 count(CandleReaders.fromClickHouse(url)) >= expected.size()
                                         && CandleReaders.latestFromKafka(
                                                                 kafka.bootstrapServers(),
-                                                                config.candlesTopic())
+                                                                config.topics().candles())
                                                         .size()
                                                 >= expected.size());
 
@@ -115,7 +121,7 @@ class CandlePipelineITCase {
                                         List.copyOf(
                                                 CandleReaders.latestFromKafka(
                                                                 kafka.bootstrapServers(),
-                                                                config.candlesTopic())
+                                                                config.topics().candles())
                                                         .values())))
                         .isEqualTo(expected);
                 await(
@@ -130,9 +136,18 @@ class CandlePipelineITCase {
                                                 + " BY reason ORDER BY reason"))
                         .isEqualTo("bad_price\t1\nmalformed_json\t2\n");
             } finally {
-                job.cancel().get();
+                stop(job);
             }
         }
+    }
+
+    /** Cancels a running job; a job that failed by itself is reported with its cause. */
+    static void stop(JobClient job) throws Exception {
+        if (job.getJobStatus().get().isGloballyTerminalState()) {
+            job.getJobExecutionResult().get(); // throws the job's failure
+            return;
+        }
+        job.cancel().get();
     }
 
     static CandleJobConfig config(

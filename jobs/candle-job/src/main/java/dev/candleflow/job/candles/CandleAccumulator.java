@@ -33,6 +33,29 @@ public class CandleAccumulator {
 
     public CandleAccumulator() {}
 
+    /** An independent copy (the decimals are immutable and shared). */
+    CandleAccumulator copy() {
+        CandleAccumulator c = new CandleAccumulator();
+        c.venue = venue;
+        c.instrument = instrument;
+        c.count = count;
+        c.open = open;
+        c.openTimeMicros = openTimeMicros;
+        c.openSequence = openSequence;
+        c.openTradeId = openTradeId;
+        c.close = close;
+        c.closeTimeMicros = closeTimeMicros;
+        c.closeSequence = closeSequence;
+        c.closeTradeId = closeTradeId;
+        c.high = high;
+        c.low = low;
+        c.volume = volume;
+        c.quoteVolume = quoteVolume;
+        c.takerBuyVolume = takerBuyVolume;
+        c.takerBuyQuoteVolume = takerBuyQuoteVolume;
+        return c;
+    }
+
     boolean isEmpty() {
         return count == 0;
     }

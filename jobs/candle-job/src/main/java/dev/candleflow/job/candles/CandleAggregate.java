@@ -18,6 +18,11 @@ public final class CandleAggregate
 
     @Override
     public CandleAccumulator add(Trade t, CandleAccumulator acc) {
+        return addTo(acc, t);
+    }
+
+    /** Adds one trade to an accumulator, in place. */
+    public static CandleAccumulator addTo(CandleAccumulator acc, Trade t) {
         BigDecimal notional = t.price().multiply(t.quantity());
         if (acc.isEmpty()) {
             acc.venue = t.venue();

@@ -2,7 +2,9 @@ package dev.candleflow.job.config;
 
 import dev.candleflow.clickhouse.ClickHouseConnectionOptions;
 import dev.candleflow.clickhouse.ClickHouseSinkOptions;
-import dev.candleflow.model.CandleInterval;
+import dev.candleflow.job.candles.CandleSettings;
+import dev.candleflow.job.candles.ConsolidationSettings;
+import dev.candleflow.job.candles.FatFingerSettings;
 import dev.candleflow.model.InstrumentId;
 import dev.candleflow.model.Venue;
 import dev.candleflow.protocol.VenueEndpoints;
@@ -24,14 +26,16 @@ public record CandleJobConfig(
         Map<Venue, List<InstrumentId>> subscriptions,
         Map<Venue, VenueEndpoints> endpoints,
         Configuration sourceOptions,
-        CandleInterval interval,
-        Duration allowedLateness,
+        CandleSettings candles,
+        FatFingerSettings fatFinger,
+        ConsolidationSettings consolidation,
+        QuoteGroups quoteGroups,
         Duration outOfOrderness,
         Duration idleness,
         ClickHouseConnectionOptions clickHouse,
         ClickHouseSinkOptions clickHouseSink,
         String kafkaBootstrapServers,
-        String candlesTopic,
+        Topics topics,
         Duration kafkaTransactionTimeout,
         String transactionalIdPrefix,
         Duration checkpointInterval)
@@ -45,9 +49,8 @@ public record CandleJobConfig(
         }
         requirePositive("checkpoint.interval", checkpointInterval);
         requirePositive("watermark.idleness", idleness);
-        if (allowedLateness.isNegative() || outOfOrderness.isNegative()) {
-            throw new IllegalArgumentException(
-                    "candles.allowed-lateness and watermark.out-of-orderness must be >= 0");
+        if (outOfOrderness.isNegative()) {
+            throw new IllegalArgumentException("watermark.out-of-orderness must be >= 0");
         }
         if (kafkaTransactionTimeout.compareTo(checkpointInterval) <= 0) {
             throw new IllegalArgumentException(

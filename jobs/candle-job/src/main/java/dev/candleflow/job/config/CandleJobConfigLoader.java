@@ -4,6 +4,9 @@ import static dev.candleflow.job.config.CandleJobOptions.*;
 
 import dev.candleflow.clickhouse.ClickHouseConnectionOptions;
 import dev.candleflow.clickhouse.ClickHouseSinkOptions;
+import dev.candleflow.job.candles.CandleSettings;
+import dev.candleflow.job.candles.ConsolidationSettings;
+import dev.candleflow.job.candles.FatFingerSettings;
 import dev.candleflow.model.CandleInterval;
 import dev.candleflow.model.InstrumentId;
 import dev.candleflow.model.Venue;
@@ -116,8 +119,20 @@ public final class CandleJobConfigLoader {
                 subscriptions,
                 endpoints,
                 c,
-                named(INTERVAL, () -> CandleInterval.fromLabel(get(c, INTERVAL))),
-                get(c, ALLOWED_LATENESS),
+                named(INTERVALS, () -> candleSettings(c)),
+                named(
+                        FAT_FINGER_BAND_BPS,
+                        () ->
+                                new FatFingerSettings(
+                                        get(c, FAT_FINGER_BAND_BPS), get(c, FAT_FINGER_WINDOW),
+                                        get(c, FAT_FINGER_MIN_SAMPLES), get(c, FAT_FINGER_KEEP))),
+                named(
+                        OFF_MARKET_Z,
+                        () ->
+                                new ConsolidationSettings(
+                                        get(c, OFF_MARKET_Z), get(c, OFF_MARKET_FLOOR_BPS),
+                                        get(c, OFF_MARKET_MIN_VENUES), get(c, STALE_AFTER))),
+                named(QUOTE_GROUPS, () -> QuoteGroups.parse(get(c, QUOTE_GROUPS))),
                 get(c, OUT_OF_ORDERNESS),
                 get(c, IDLENESS),
                 named(
@@ -136,10 +151,32 @@ public final class CandleJobConfigLoader {
                                         get(c, CLICKHOUSE_BATCH_INTERVAL),
                                         get(c, CLICKHOUSE_MAX_RETRIES))),
                 get(c, KAFKA_BOOTSTRAP),
-                get(c, KAFKA_CANDLES_TOPIC),
+                named(
+                        KAFKA_CANDLES_TOPIC,
+                        () ->
+                                new Topics(
+                                        get(c, KAFKA_CANDLES_TOPIC),
+                                        get(c, KAFKA_LIVE_TOPIC),
+                                        get(c, KAFKA_OUTLIERS_TOPIC),
+                                        get(c, KAFKA_DEAD_LETTERS_TOPIC))),
                 get(c, KAFKA_TRANSACTION_TIMEOUT),
                 get(c, KAFKA_TRANSACTIONAL_ID_PREFIX),
                 get(c, CHECKPOINT_INTERVAL));
+    }
+
+    private static CandleSettings candleSettings(Configuration c) {
+        return new CandleSettings(
+                intervals(get(c, INTERVALS)),
+                get(c, ALLOWED_LATENESS),
+                get(c, LIVE_INTERVAL),
+                java.util.Set.copyOf(intervals(get(c, FILLED_INTERVALS))));
+    }
+
+    private static List<CandleInterval> intervals(String csv) {
+        return java.util.Arrays.stream(csv.split("[,;\\s]+"))
+                .filter(s -> !s.isEmpty())
+                .map(CandleInterval::fromLabel)
+                .toList();
     }
 
     /** A list setting, separated by commas, semicolons or spaces (Flink itself wants ';'). */

@@ -45,11 +45,97 @@ public final class CandleJobOptions {
                                 + " backfill; unset means the live venue.");
     }
 
-    public static final ConfigOption<String> INTERVAL =
-            ConfigOptions.key("candles.interval")
+    public static final ConfigOption<String> INTERVALS =
+            ConfigOptions.key("candles.intervals")
                     .stringType()
-                    .defaultValue("1m")
-                    .withDescription("Candle interval: 1s, 1m, 5m, 15m, 1h or 1d.");
+                    .defaultValue("1s,1m,5m,15m,1h,1d")
+                    .withDescription(
+                            "Candle intervals (1s 1m 5m 15m 1h 1d); the smallest is built from"
+                                    + " trades, each larger one from the one below it.");
+
+    public static final ConfigOption<Duration> LIVE_INTERVAL =
+            ConfigOptions.key("candles.live-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(250))
+                    .withDescription(
+                            "Open candles go to the live topic at most this often per key; 0 turns"
+                                    + " live updates off.");
+
+    public static final ConfigOption<String> FILLED_INTERVALS =
+            ConfigOptions.key("candles.fill-empty")
+                    .stringType()
+                    .defaultValue("1m,5m,15m,1h,1d")
+                    .withDescription(
+                            "Intervals whose empty windows are emitted like exchange klines"
+                                    + " (O=H=L=C = previous close, volume 0); never the smallest"
+                                    + " interval.");
+
+    public static final ConfigOption<Double> FAT_FINGER_BAND_BPS =
+            ConfigOptions.key("outliers.fat-finger.band-bps")
+                    .doubleType()
+                    .defaultValue(500d)
+                    .withDescription(
+                            "A print further than this (basis points) from its venue's rolling"
+                                    + " median is a fat finger.");
+
+    public static final ConfigOption<Integer> FAT_FINGER_WINDOW =
+            ConfigOptions.key("outliers.fat-finger.window")
+                    .intType()
+                    .defaultValue(25)
+                    .withDescription("Recent accepted prices the rolling median is taken over.");
+
+    public static final ConfigOption<Integer> FAT_FINGER_MIN_SAMPLES =
+            ConfigOptions.key("outliers.fat-finger.min-samples")
+                    .intType()
+                    .defaultValue(10)
+                    .withDescription("Prices needed before the fat-finger rule applies.");
+
+    public static final ConfigOption<Boolean> FAT_FINGER_KEEP =
+            ConfigOptions.key("outliers.fat-finger.keep-in-venue-candle")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Keep flagged prints in the venue's own candle (never in the"
+                                    + " consolidated one).");
+
+    public static final ConfigOption<Double> OFF_MARKET_Z =
+            ConfigOptions.key("outliers.off-market.z-threshold")
+                    .doubleType()
+                    .defaultValue(6d)
+                    .withDescription(
+                            "Robust z-score |p - median| / (1.4826 MAD) above which a venue is"
+                                    + " excluded; it is re-admitted below half of it.");
+
+    public static final ConfigOption<Double> OFF_MARKET_FLOOR_BPS =
+            ConfigOptions.key("outliers.off-market.floor-bps")
+                    .doubleType()
+                    .defaultValue(10d)
+                    .withDescription(
+                            "Floor of the deviation scale in basis points, so a calm market does"
+                                    + " not flag noise.");
+
+    public static final ConfigOption<Integer> OFF_MARKET_MIN_VENUES =
+            ConfigOptions.key("outliers.off-market.min-venues")
+                    .intType()
+                    .defaultValue(3)
+                    .withDescription(
+                            "Venues needed in a window before any is judged off the market.");
+
+    public static final ConfigOption<Duration> STALE_AFTER =
+            ConfigOptions.key("outliers.stale-after")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription(
+                            "A venue without trades this long (event time) while others trade is"
+                                    + " excluded until it trades again.");
+
+    public static final ConfigOption<String> QUOTE_GROUPS =
+            ConfigOptions.key("consolidation.quote-groups")
+                    .stringType()
+                    .defaultValue("")
+                    .withDescription(
+                            "Quote assets consolidated as one market, e.g. 'USD:USD,USDT,USDC;"
+                                    + "EUR:EUR,EURC'; empty keeps every quote apart.");
 
     public static final ConfigOption<Duration> ALLOWED_LATENESS =
             ConfigOptions.key("candles.allowed-lateness")
@@ -131,6 +217,24 @@ public final class CandleJobOptions {
                     .withDescription(
                             "Topic of final candles (compacted, key"
                                     + " venue|symbol|interval|openTime).");
+
+    public static final ConfigOption<String> KAFKA_LIVE_TOPIC =
+            ConfigOptions.key("kafka.topic.candles-live")
+                    .stringType()
+                    .defaultValue("candles.live")
+                    .withDescription("Topic of live updates of open candles (compacted).");
+
+    public static final ConfigOption<String> KAFKA_OUTLIERS_TOPIC =
+            ConfigOptions.key("kafka.topic.outliers")
+                    .stringType()
+                    .defaultValue("outliers")
+                    .withDescription("Topic of outlier decisions.");
+
+    public static final ConfigOption<String> KAFKA_DEAD_LETTERS_TOPIC =
+            ConfigOptions.key("kafka.topic.dead-letters")
+                    .stringType()
+                    .defaultValue("dead-letters")
+                    .withDescription("Topic of dead letters.");
 
     public static final ConfigOption<Duration> KAFKA_TRANSACTION_TIMEOUT =
             ConfigOptions.key("kafka.transaction-timeout")

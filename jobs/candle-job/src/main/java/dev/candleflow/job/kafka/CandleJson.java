@@ -36,7 +36,7 @@ public final class CandleJson {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
-            g.writeStringField("venue", c.venue().id());
+            g.writeStringField("venue", c.source());
             g.writeStringField("symbol", c.instrument().toString());
             g.writeStringField("interval", c.interval().label());
             g.writeNumberField("openTime", c.openTimeMicros() / 1000L);
@@ -53,6 +53,13 @@ public final class CandleJson {
             g.writeNumberField("tradeCount", c.tradeCount());
             g.writeStringField("firstTradeId", c.firstTradeId());
             g.writeStringField("lastTradeId", c.lastTradeId());
+            g.writeNumberField("firstTradeTimeUs", c.firstTradeTimeMicros());
+            g.writeNumberField("lastTradeTimeUs", c.lastTradeTimeMicros());
+            if (c.isConsolidated()) {
+                venues(g, "includedVenues", c.includedVenues());
+                venues(g, "excludedVenues", c.excludedVenues());
+                decimal(g, "medianPrice", c.medianPrice());
+            }
             g.writeBooleanField("final", c.isFinal());
             g.writeNumberField("revision", c.revision());
             g.writeEndObject();
@@ -62,8 +69,28 @@ public final class CandleJson {
         return out.toByteArray();
     }
 
+    private static void venues(JsonGenerator g, String name, String csv) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : csv.split(",")) {
+            if (!v.isEmpty()) {
+                g.writeString(v);
+            }
+        }
+        g.writeEndArray();
+    }
+
     private static void decimal(JsonGenerator g, String name, BigDecimal v) throws IOException {
         g.writeStringField(name, v.toPlainString());
+    }
+
+    private static Venue venue(String source) {
+        return Candle.CONSOLIDATED.equals(source) ? null : Venue.fromId(source);
+    }
+
+    private static String csv(JsonNode array) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return String.join(",", out);
     }
 
     /** Reads a candle back; for consumers in Java and for tests. */
@@ -71,7 +98,7 @@ public final class CandleJson {
         try {
             JsonNode n = MAPPER.readTree(json);
             return new Candle(
-                    Venue.fromId(n.get("venue").asText()),
+                    venue(n.get("venue").asText()),
                     InstrumentId.parse(n.get("symbol").asText()),
                     CandleInterval.fromLabel(n.get("interval").asText()),
                     n.get("openTime").asLong() * 1000L,
@@ -87,6 +114,11 @@ public final class CandleJson {
                     n.get("tradeCount").asLong(),
                     n.get("firstTradeId").asText(),
                     n.get("lastTradeId").asText(),
+                    n.path("firstTradeTimeUs").asLong(),
+                    n.path("lastTradeTimeUs").asLong(),
+                    csv(n.path("includedVenues")),
+                    csv(n.path("excludedVenues")),
+                    new BigDecimal(n.path("medianPrice").asText("0")),
                     n.get("final").asBoolean(),
                     n.get("revision").asInt());
         } catch (IOException e) {

@@ -21,8 +21,9 @@ public final class KafkaTopics {
 
     private KafkaTopics() {}
 
-    /** Ensures a compacted topic exists. */
-    public static void ensureCompacted(String bootstrapServers, String topic, int partitions) {
+    /** Ensures a topic exists, compacted or not. */
+    public static void ensureCompacted(
+            String bootstrapServers, String topic, int partitions, boolean compacted) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());

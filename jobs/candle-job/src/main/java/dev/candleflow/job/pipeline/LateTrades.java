@@ -11,6 +11,11 @@ public final class LateTrades implements MapFunction<Trade, DeadLetter> {
 
     @Override
     public DeadLetter map(Trade t) {
+        return deadLetter(t);
+    }
+
+    /** The dead letter of a trade that came too late for its candle. */
+    public static DeadLetter deadLetter(Trade t) {
         String payload =
                 "{\"venue\":\""
                         + t.venue().id()

@@ -36,7 +36,7 @@ class CandleAggregateTest {
         for (Trade t : shuffled) {
             acc = agg.add(t, acc);
         }
-        Candle actual = CandleWindowFunction.toCandle(acc, CandleInterval.M1, MINUTE, 0);
+        Candle actual = Candles.of(acc, CandleInterval.M1, MINUTE, true, 0);
         Candle expected = CandleReference.candles(trades, CandleInterval.M1).get(0);
         assertThat(CandleReference.comparable(actual))
                 .isEqualTo(CandleReference.comparable(expected));
@@ -61,8 +61,7 @@ class CandleAggregateTest {
         Candle expected = CandleReference.candles(trades, CandleInterval.M1).get(0);
         assertThat(
                         CandleReference.comparable(
-                                CandleWindowFunction.toCandle(
-                                        merged, CandleInterval.M1, MINUTE, 0)))
+                                Candles.of(merged, CandleInterval.M1, MINUTE, true, 0)))
                 .isEqualTo(CandleReference.comparable(expected));
     }
 

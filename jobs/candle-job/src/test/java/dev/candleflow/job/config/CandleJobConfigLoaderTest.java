@@ -21,7 +21,18 @@ class CandleJobConfigLoaderTest {
     void defaultsAreValid() {
         CandleJobConfig c = CandleJobConfigLoader.fromArgs();
         assertThat(c.subscriptions()).containsOnlyKeys(Venue.BINANCE);
-        assertThat(c.interval()).isEqualTo(CandleInterval.M1);
+        assertThat(c.candles().intervals())
+                .containsExactly(
+                        CandleInterval.S1,
+                        CandleInterval.M1,
+                        CandleInterval.M5,
+                        CandleInterval.M15,
+                        CandleInterval.H1,
+                        CandleInterval.D1);
+        assertThat(c.candles().filled())
+                .doesNotContain(CandleInterval.S1)
+                .contains(CandleInterval.M1);
+        assertThat(c.topics().live()).isEqualTo("candles.live");
         assertThat(c.endpoints()).isEmpty();
         assertThat(c.clickHouse().databaseUrl())
                 .isEqualTo("jdbc:clickhouse://127.0.0.1:18123/market");
@@ -48,7 +59,7 @@ class CandleJobConfigLoaderTest {
                         "250 ms");
         assertThat(c.subscriptions().get(Venue.BINANCE))
                 .containsExactly(InstrumentId.parse("BTC-USDT"), InstrumentId.parse("ETH-USDT"));
-        assertThat(c.allowedLateness()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(c.candles().allowedLateness()).isEqualTo(Duration.ofSeconds(3));
         assertThat(c.clickHouse().database()).isEqualTo("b");
         assertThat(c.endpoints())
                 .containsEntry(
@@ -68,8 +79,15 @@ class CandleJobConfigLoaderTest {
         assertThatThrownBy(() -> CandleJobConfigLoader.fromArgs("--symbols", "BTCUSDT"))
                 .hasMessageContaining("'symbols'")
                 .hasMessageContaining("BASE-QUOTE");
-        assertThatThrownBy(() -> CandleJobConfigLoader.fromArgs("--candles.interval", "7m"))
-                .hasMessageContaining("'candles.interval'");
+        assertThatThrownBy(() -> CandleJobConfigLoader.fromArgs("--candles.intervals", "1m,7m"))
+                .hasMessageContaining("'candles.intervals'")
+                .hasMessageContaining("7m");
+        assertThatThrownBy(
+                        () -> CandleJobConfigLoader.fromArgs("--consolidation.quote-groups", "USD"))
+                .hasMessageContaining("'consolidation.quote-groups'");
+        assertThatThrownBy(
+                        () -> CandleJobConfigLoader.fromArgs("--kafka.topic.outliers", "candles"))
+                .hasMessageContaining("own topic");
         assertThatThrownBy(
                         () -> CandleJobConfigLoader.fromArgs("--candles.allowed-lateness", "soon"))
                 .hasMessageContaining("candles.allowed-lateness");

@@ -30,6 +30,11 @@ class CandleJsonTest {
                     42,
                     "100",
                     "141",
+                    1_700_000_041_000_123L,
+                    1_700_000_099_999_999L,
+                    "",
+                    "",
+                    BigDecimal.ZERO,
                     true,
                     3);
 
@@ -47,5 +52,44 @@ class CandleJsonTest {
         assertThat(back.vwap()).isEqualTo(CANDLE.vwap());
         assertThat(back.key()).isEqualTo("binance|BTC-USDT|1m|1700000040000");
         assertThat(back.revision()).isEqualTo(3);
+        assertThat(back).isEqualTo(CandleJson.fromJson(CandleJson.toJson(back)));
+        assertThat(back.firstTradeTimeMicros()).isEqualTo(1_700_000_041_000_123L);
+    }
+
+    @Test
+    void consolidatedCandlesListTheirVenues() {
+        Candle c =
+                new Candle(
+                        null,
+                        CANDLE.instrument(),
+                        CANDLE.interval(),
+                        CANDLE.openTimeMicros(),
+                        CANDLE.open(),
+                        CANDLE.high(),
+                        CANDLE.low(),
+                        CANDLE.close(),
+                        CANDLE.volume(),
+                        CANDLE.quoteVolume(),
+                        CANDLE.vwap(),
+                        CANDLE.takerBuyVolume(),
+                        CANDLE.takerBuyQuoteVolume(),
+                        42,
+                        "binance:100",
+                        "okx:7",
+                        1L,
+                        2L,
+                        "binance,okx",
+                        "bybit",
+                        new BigDecimal("30235.5"),
+                        true,
+                        0);
+        String text = new String(CandleJson.toJson(c), StandardCharsets.UTF_8);
+        assertThat(text)
+                .contains("\"venue\":\"consolidated\"")
+                .contains("\"includedVenues\":[\"binance\",\"okx\"],\"excludedVenues\":[\"bybit\"]")
+                .contains("\"medianPrice\":\"30235.5\"");
+        assertThat(CandleJson.toJson(CandleJson.fromJson(CandleJson.toJson(c))))
+                .isEqualTo(CandleJson.toJson(c));
+        assertThat(CandleJson.fromJson(CandleJson.toJson(c)).isConsolidated()).isTrue();
     }
 }

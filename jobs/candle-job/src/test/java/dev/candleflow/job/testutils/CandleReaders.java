@@ -35,15 +35,21 @@ public final class CandleReaders {
                 ResultSet rs =
                         st.executeQuery(
                                 "SELECT venue, symbol, interval, toUnixTimestamp64Milli(open_time),"
-                                        + " open, high, low, close, volume, quote_volume, vwap,"
-                                        + " taker_buy_volume, taker_buy_quote_volume, trade_count,"
-                                        + " first_trade_id, last_trade_id, is_final, revision FROM"
-                                        + " candles FINAL ORDER BY venue, symbol, interval,"
-                                        + " open_time")) {
+                                    + " open, high, low, close, volume, quote_volume, vwap,"
+                                    + " taker_buy_volume, taker_buy_quote_volume, trade_count,"
+                                    + " first_trade_id, last_trade_id, is_final, revision,"
+                                    + " toUnixTimestamp64Micro(first_trade_time),"
+                                    + " toUnixTimestamp64Micro(last_trade_time),"
+                                    + " arrayStringConcat(included_venues, ','),"
+                                    + " arrayStringConcat(excluded_venues, ','), median_price FROM"
+                                    + " candles FINAL ORDER BY venue, symbol, interval,"
+                                    + " open_time")) {
             while (rs.next()) {
                 out.add(
                         new Candle(
-                                Venue.fromId(rs.getString(1)),
+                                "consolidated".equals(rs.getString(1))
+                                        ? null
+                                        : Venue.fromId(rs.getString(1)),
                                 InstrumentId.parse(rs.getString(2)),
                                 CandleInterval.fromLabel(rs.getString(3)),
                                 rs.getLong(4) * 1000L,
@@ -59,6 +65,11 @@ public final class CandleReaders {
                                 rs.getLong(14),
                                 rs.getString(15),
                                 rs.getString(16),
+                                rs.getLong(19),
+                                rs.getLong(20),
+                                rs.getString(21),
+                                rs.getString(22),
+                                rs.getBigDecimal(23),
                                 rs.getBoolean(17),
                                 rs.getInt(18)));
             }

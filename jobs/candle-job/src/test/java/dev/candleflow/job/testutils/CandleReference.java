@@ -13,26 +13,44 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The judge: candles computed the slow, obvious way from a list of accepted trades. Shares no code
- * with the job's aggregation.
+ * The judge: candles computed the slow, obvious way from a list of accepted trades, straight from
+ * the trades at every interval. Shares no code with the job's aggregation.
  */
 public final class CandleReference {
+
+    /** Trade order across venues: event time, then venue, then the venue's sequence. */
+    static final Comparator<Trade> TRADE_ORDER =
+            Comparator.comparingLong(Trade::eventTimeMicros)
+                    .thenComparing(t -> t.venue().id())
+                    .thenComparingLong(Trade::sequence);
 
     private CandleReference() {}
 
     /** One candle per (venue, instrument, interval start) holding at least one trade. */
     public static List<Candle> candles(List<Trade> trades, CandleInterval interval) {
+        return group(trades, interval, t -> t.venue().id() + "|" + t.instrument(), false);
+    }
+
+    /** The consolidated candles of all these trades (every venue included), per instrument. */
+    public static List<Candle> consolidated(List<Trade> trades, CandleInterval interval) {
+        return group(trades, interval, t -> t.instrument().toString(), true);
+    }
+
+    private static List<Candle> group(
+            List<Trade> trades,
+            CandleInterval interval,
+            Function<Trade, String> key,
+            boolean consolidated) {
         Map<String, List<Trade>> groups =
                 trades.stream()
                         .collect(
                                 Collectors.groupingBy(
                                         t ->
-                                                t.venue()
-                                                        + "|"
-                                                        + t.instrument()
+                                                key.apply(t)
                                                         + "|"
                                                         + interval.openTimeMicros(
                                                                 t.eventTimeMicros()),
@@ -40,16 +58,14 @@ public final class CandleReference {
                                         Collectors.toList()));
         List<Candle> out = new ArrayList<>();
         for (List<Trade> group : groups.values()) {
-            out.add(candle(group, interval));
+            out.add(candle(group, interval, consolidated));
         }
         return out;
     }
 
-    static Candle candle(List<Trade> group, CandleInterval interval) {
+    static Candle candle(List<Trade> group, CandleInterval interval, boolean consolidated) {
         List<Trade> ordered = new ArrayList<>(group);
-        ordered.sort(
-                Comparator.comparingLong(Trade::eventTimeMicros)
-                        .thenComparingLong(Trade::sequence));
+        ordered.sort(TRADE_ORDER);
         Trade first = ordered.get(0);
         Trade last = ordered.get(ordered.size() - 1);
         BigDecimal high = first.price();
@@ -59,12 +75,8 @@ public final class CandleReference {
         BigDecimal buyVolume = BigDecimal.ZERO;
         BigDecimal buyQuote = BigDecimal.ZERO;
         for (Trade t : ordered) {
-            if (t.price().compareTo(high) > 0) {
-                high = t.price();
-            }
-            if (t.price().compareTo(low) < 0) {
-                low = t.price();
-            }
+            high = t.price().compareTo(high) > 0 ? t.price() : high;
+            low = t.price().compareTo(low) < 0 ? t.price() : low;
             volume = volume.add(t.quantity());
             quote = quote.add(t.price().multiply(t.quantity()));
             if (t.aggressor() == Side.BUY) {
@@ -72,8 +84,11 @@ public final class CandleReference {
                 buyQuote = buyQuote.add(t.price().multiply(t.quantity()));
             }
         }
-        Venue venue = first.venue();
+        Venue venue = consolidated ? null : first.venue();
         InstrumentId instrument = first.instrument();
+        String firstId =
+                consolidated ? first.venue().id() + ":" + first.tradeId() : first.tradeId();
+        String lastId = consolidated ? last.venue().id() + ":" + last.tradeId() : last.tradeId();
         return new Candle(
                 venue,
                 instrument,
@@ -89,20 +104,26 @@ public final class CandleReference {
                 buyVolume,
                 buyQuote,
                 ordered.size(),
-                first.tradeId(),
-                last.tradeId(),
+                firstId,
+                lastId,
+                first.eventTimeMicros(),
+                last.eventTimeMicros(),
+                "",
+                "",
+                BigDecimal.ZERO,
                 true,
                 0);
     }
 
     /**
      * A form for comparing candles whatever the decimal scale they came back with (ClickHouse pads
-     * to 18 digits) and without the revision (the last revision is what counts).
+     * to 18 digits) and without the revision (the last revision is what counts) or the consolidated
+     * bookkeeping (checked on its own).
      */
     public static String comparable(Candle c) {
         return String.join(
                 "|",
-                c.venue().id(),
+                c.source(),
                 c.instrument().toString(),
                 c.interval().label(),
                 Long.toString(c.openTimeMicros()),
@@ -117,7 +138,9 @@ public final class CandleReference {
                 n(c.takerBuyQuoteVolume()),
                 Long.toString(c.tradeCount()),
                 c.firstTradeId(),
-                c.lastTradeId());
+                c.lastTradeId(),
+                Long.toString(c.firstTradeTimeMicros()),
+                Long.toString(c.lastTradeTimeMicros()));
     }
 
     private static String n(BigDecimal d) {

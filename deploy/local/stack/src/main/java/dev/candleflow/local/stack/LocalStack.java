@@ -198,7 +198,7 @@ public final class LocalStack {
                 "Kafka:         "
                         + kafka.bootstrapServers()
                         + "  topic '"
-                        + config.candlesTopic()
+                        + config.topics().candles()
                         + "' (read with isolation.level=read_committed)");
         say("Dead letters:  SELECT reason, count() FROM " + db + ".dead_letters GROUP BY reason");
         say("");
