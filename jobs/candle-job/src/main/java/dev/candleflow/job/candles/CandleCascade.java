@@ -94,7 +94,16 @@ public final class CandleCascade extends KeyedProcessFunction<String, Candle, Ca
         ctx.timerService().registerEventTimeTimer(endMillis - 1);
         ctx.timerService().registerEventTimeTimer(endMillis - 1 + settings.latenessMillis());
         Integer revision = revisions.get(level).get(open);
-        if (child.isFinal() && revision != null) {
+        if (child.isFinal()
+                && revision == null
+                && endMillis - 1 <= ctx.timerService().currentWatermark()) {
+            // A late child of a window that closed empty (and unfilled): final at once.
+            revisions.get(level).put(open, 0);
+            Candle closed = combine(level, open, true, 0);
+            lastClose.get(level).update(closed.close());
+            out.collect(closed);
+            propagate(closed, level + 1, ctx, out);
+        } else if (child.isFinal() && revision != null) {
             revisions.get(level).put(open, revision + 1);
             Candle revised = combine(level, open, true, revision + 1);
             out.collect(revised);

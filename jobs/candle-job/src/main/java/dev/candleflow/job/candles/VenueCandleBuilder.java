@@ -116,8 +116,14 @@ public final class VenueCandleBuilder extends KeyedProcessFunction<String, Trade
             emit(open, true, revision + 1, ctx, out);
             return;
         }
-        ctx.timerService().registerEventTimeTimer(endMillis - 1);
         ctx.timerService().registerEventTimeTimer(endMillis - 1 + settings.latenessMillis());
+        if (endMillis - 1 <= ctx.timerService().currentWatermark()) {
+            // The window's first trade came after its end, within the lateness: final at once.
+            revisions.put(open, 0);
+            emit(open, true, 0, ctx, out);
+            return;
+        }
+        ctx.timerService().registerEventTimeTimer(endMillis - 1);
         if (settings.liveEnabled() && liveScheduled.value() == null) {
             liveScheduled.update(true);
             long now = ctx.timerService().currentProcessingTime();

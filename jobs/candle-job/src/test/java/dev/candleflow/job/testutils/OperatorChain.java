@@ -79,6 +79,16 @@ public final class OperatorChain implements AutoCloseable {
         drain();
     }
 
+    /** Moves every operator's processing-time clock (live updates are throttled by it). */
+    public void processingTime(long millis) throws Exception {
+        builder.setProcessingTime(millis);
+        drain();
+        for (var h : List.of(venueCascade, consolidation, consolidatedCascade)) {
+            h.setProcessingTime(millis);
+        }
+        drain();
+    }
+
     public void watermark(long wm) throws Exception {
         watermark = wm;
         builder.processWatermark(new Watermark(wm));
