@@ -3,6 +3,7 @@ package dev.candleflow.clickhouse;
 import dev.candleflow.model.Candle;
 import dev.candleflow.model.DeadLetter;
 import dev.candleflow.model.OutlierEvent;
+import dev.candleflow.model.Trade;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,6 +32,26 @@ public final class CandleStatements {
                 + " median_price) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " ?, ?, arrayFilter(v -> v != '', splitByChar(',', ?)), arrayFilter(v -> v != '',"
                 + " splitByChar(',', ?)), ?)";
+    }
+
+    public static String insertTrades(String database) {
+        return "INSERT INTO "
+                + database
+                + ".trades (venue, symbol, trade_id, time, price, quantity, side, received_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    public static final JdbcStatementBuilder<Trade> TRADE = CandleStatements::bindTrade;
+
+    static void bindTrade(PreparedStatement ps, Trade t) throws SQLException {
+        ps.setString(1, t.venue().id());
+        ps.setString(2, t.instrument().toString());
+        ps.setString(3, t.tradeId());
+        ps.setString(4, MICROS.format(instant(t.eventTimeMicros())));
+        ps.setBigDecimal(5, plain(t.price()));
+        ps.setBigDecimal(6, plain(t.quantity()));
+        ps.setString(7, t.aggressor().name().toLowerCase(java.util.Locale.ROOT));
+        ps.setString(8, MICROS.format(instant(t.receivedAtMicros())));
     }
 
     public static String insertOutliers(String database) {

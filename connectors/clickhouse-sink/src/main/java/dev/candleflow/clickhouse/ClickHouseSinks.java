@@ -3,6 +3,7 @@ package dev.candleflow.clickhouse;
 import dev.candleflow.model.Candle;
 import dev.candleflow.model.DeadLetter;
 import dev.candleflow.model.OutlierEvent;
+import dev.candleflow.model.Trade;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
@@ -32,6 +33,12 @@ public final class ClickHouseSinks {
                 CandleStatements.DEAD_LETTER,
                 conn,
                 opts);
+    }
+
+    public static JdbcSink<Trade> trades(
+            ClickHouseConnectionOptions conn, ClickHouseSinkOptions opts) {
+        return sink(
+                CandleStatements.insertTrades(conn.database()), CandleStatements.TRADE, conn, opts);
     }
 
     public static JdbcSink<OutlierEvent> outliers(

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ClickHouseExtension.class)
 class ClickHouseSinkITCase {
 
+    /** A recent minute: retention rules drop candles that are already old at insert. */
+    static final long OPEN = (System.currentTimeMillis() - 86_400_000L) / 60_000L * 60_000L * 1000L;
+
     static ClickHouseConnectionOptions options(ClickHouseServer server, String db) {
         return new ClickHouseConnectionOptions(
                 "jdbc:clickhouse://127.0.0.1:" + server.httpPort(),
@@ -38,7 +41,7 @@ class ClickHouseSinkITCase {
                 Venue.BINANCE,
                 InstrumentId.parse("BTC-USDT"),
                 CandleInterval.M1,
-                1_700_000_040_000_000L,
+                (OPEN),
                 new BigDecimal("30236.12000000"),
                 new BigDecimal("30240.00000000"),
                 new BigDecimal("30230.50000000"),
@@ -51,8 +54,8 @@ class ClickHouseSinkITCase {
                 42,
                 "100",
                 "141",
-                1_700_000_040_123_456L,
-                1_700_000_099_999_999L,
+                (OPEN + 123_456L),
+                (OPEN + 59_999_999L),
                 "",
                 "",
                 BigDecimal.ZERO,
@@ -127,13 +130,13 @@ class ClickHouseSinkITCase {
                 assertThat(rs.getLong(1)).isEqualTo(1);
                 assertThat(rs.getBigDecimal(2)).isEqualByComparingTo("30239.99");
                 assertThat(rs.getInt(3)).isEqualTo(1);
-                assertThat(rs.getLong(4)).isEqualTo(1_700_000_040_000L);
-                assertThat(rs.getLong(5)).isEqualTo(1_700_000_100_000L);
+                assertThat(rs.getLong(4)).isEqualTo((OPEN / 1000L));
+                assertThat(rs.getLong(5)).isEqualTo((OPEN / 1000L + 60_000L));
                 assertThat(rs.getBigDecimal(6)).isEqualByComparingTo("37321.1234567812345678");
                 assertThat(rs.getBigDecimal(7)).isEqualByComparingTo("30230.123456789012345678");
                 assertThat(rs.getBigDecimal(8)).isEqualByComparingTo("10");
                 assertThat(rs.getBigDecimal(9)).isEqualByComparingTo("0.000000000000000001");
-                assertThat(rs.getLong(10)).isEqualTo(1_700_000_040_123_456L);
+                assertThat(rs.getLong(10)).isEqualTo((OPEN + 123_456L));
                 assertThat(rs.getInt(11)).isZero();
             }
         }

@@ -79,7 +79,12 @@ public final class CandleJob {
                         kafka.outliers(topics.outliers())),
                 List.of(
                         ClickHouseSinks.deadLetters(config.clickHouse(), config.clickHouseSink()),
-                        kafka.deadLetters(topics.deadLetters())));
+                        kafka.deadLetters(topics.deadLetters())),
+                config.storeTrades()
+                        ? List.of(
+                                ClickHouseSinks.trades(
+                                        config.clickHouse(), config.clickHouseSink()))
+                        : List.of());
     }
 
     public static ExchangeSource exchangeSource(CandleJobConfig config) {
@@ -179,6 +184,7 @@ public final class CandleJob {
                 "live-candles");
         sinkAll(outliers, sinks.outliers(), "outliers");
         sinkAll(deadLetters, sinks.deadLetters(), "dead-letters");
+        sinkAll(trades, sinks.trades(), "trades");
     }
 
     /**

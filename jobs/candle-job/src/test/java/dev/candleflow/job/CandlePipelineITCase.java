@@ -135,6 +135,9 @@ class CandlePipelineITCase {
                                         "SELECT reason, count() FROM it_pipeline.dead_letters GROUP"
                                                 + " BY reason ORDER BY reason"))
                         .isEqualTo("bad_price\t1\nmalformed_json\t2\n");
+                assertThat(ch.execute("SELECT count() FROM it_pipeline.trades FINAL").strip())
+                        .as("every published trade stored once")
+                        .isEqualTo(Integer.toString(published.size()));
             } finally {
                 stop(job);
             }
@@ -167,6 +170,7 @@ class CandlePipelineITCase {
                         Map.entry("clickhouse.url", "jdbc:clickhouse://127.0.0.1:" + ch.httpPort()),
                         Map.entry("clickhouse.database", db),
                         Map.entry("clickhouse.batch-interval", "200 ms"),
+                        Map.entry("clickhouse.trades", "true"),
                         Map.entry("kafka.bootstrap-servers", kafka.bootstrapServers()),
                         Map.entry("kafka.topic.candles", topic),
                         Map.entry("kafka.transaction-timeout", "60 s"),

@@ -62,7 +62,10 @@ class FailureRecoveryITCase {
     static final List<Venue> VENUES = List.of(Venue.BINANCE, Venue.OKX, Venue.COINBASE);
     static final List<InstrumentId> SYMBOLS =
             List.of(InstrumentId.parse("BTC-USDT"), InstrumentId.parse("ETH-USDT"));
-    static final long START = 1_700_000_000_000_000L;
+
+    /** A recent quarter hour (retention drops old 1s candles at insert), fixed for the run. */
+    static final long START =
+            (System.currentTimeMillis() - 86_400_000L) / 900_000L * 900_000L * 1000L;
 
     /** Whether the injected failure fired; the MiniCluster runs in this JVM. */
     static final AtomicBoolean FAILED = new AtomicBoolean();

@@ -34,6 +34,7 @@ public record CandleJobConfig(
         Duration idleness,
         ClickHouseConnectionOptions clickHouse,
         ClickHouseSinkOptions clickHouseSink,
+        boolean storeTrades,
         String kafkaBootstrapServers,
         Topics topics,
         Duration kafkaTransactionTimeout,

@@ -150,6 +150,7 @@ public final class CandleJobConfigLoader {
                                         get(c, CLICKHOUSE_BATCH_SIZE),
                                         get(c, CLICKHOUSE_BATCH_INTERVAL),
                                         get(c, CLICKHOUSE_MAX_RETRIES))),
+                get(c, CLICKHOUSE_TRADES),
                 get(c, KAFKA_BOOTSTRAP),
                 named(
                         KAFKA_CANDLES_TOPIC,

@@ -184,6 +184,12 @@ public final class CandleJobOptions {
                     .defaultValue("")
                     .withDescription("ClickHouse password.");
 
+    public static final ConfigOption<Boolean> CLICKHOUSE_TRADES =
+            ConfigOptions.key("clickhouse.trades")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription("Also store every trade in the trades table (kept 7 days).");
+
     public static final ConfigOption<Integer> CLICKHOUSE_BATCH_SIZE =
             ConfigOptions.key("clickhouse.batch-size")
                     .intType()
