@@ -43,6 +43,29 @@ public final class JsonFrames {
         T read(JsonParser p) throws IOException;
     }
 
+    /** Reads one array element from a parser positioned on its first token. */
+    @FunctionalInterface
+    public interface ElementReader<T> {
+        T read(JsonParser p, JsonToken first) throws IOException;
+    }
+
+    /**
+     * The elements of an array value, each read by {@code element}; null (the value skipped) when
+     * the value is not an array.
+     */
+    public static <T> java.util.List<T> array(JsonParser p, JsonToken t, ElementReader<T> element)
+            throws IOException {
+        if (t != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return null;
+        }
+        java.util.List<T> out = new java.util.ArrayList<>();
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            out.add(element.read(p, e));
+        }
+        return out;
+    }
+
     /** A decoded frame: either the value or why there is none. */
     public record Decoded<T>(T value, Malformed problem) {
         public boolean ok() {

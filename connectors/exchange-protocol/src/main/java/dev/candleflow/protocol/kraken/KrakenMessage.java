@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.candleflow.protocol.JsonFrames;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -73,15 +72,7 @@ final class KrakenMessage {
     }
 
     private static List<KrakenTrade> readTrades(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return null;
-        }
-        List<KrakenTrade> trades = new ArrayList<>();
-        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-            trades.add(readTrade(p, e));
-        }
-        return trades;
+        return JsonFrames.array(p, t, KrakenMessage::readTrade);
     }
 
     private static KrakenTrade readTrade(JsonParser p, JsonToken t) throws IOException {

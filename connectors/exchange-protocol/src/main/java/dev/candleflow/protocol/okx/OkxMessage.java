@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.candleflow.protocol.JsonFrames;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,15 +59,7 @@ final class OkxMessage {
     }
 
     private static List<OkxTrade> readTrades(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return null;
-        }
-        List<OkxTrade> trades = new ArrayList<>();
-        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-            trades.add(readTrade(p, e));
-        }
-        return trades;
+        return JsonFrames.array(p, t, OkxMessage::readTrade);
     }
 
     private static OkxTrade readTrade(JsonParser p, JsonToken t) throws IOException {
