@@ -1,0 +1,73 @@
+package dev.candleflow.query.config;
+
+import dev.candleflow.model.CandleInterval;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The query service's validated settings, parsed once at start-up by {@link
+ * QueryServiceConfigLoader}; the rest of the service gets typed values only.
+ */
+public record QueryServiceConfig(
+        String host,
+        int port,
+        ClickHouse clickHouse,
+        Kafka kafka,
+        Stream stream,
+        Query query,
+        Cache cache,
+        Auth auth,
+        boolean dashboard) {
+
+    public QueryServiceConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(clickHouse, "clickHouse");
+        Objects.requireNonNull(kafka, "kafka");
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(cache, "cache");
+        Objects.requireNonNull(auth, "auth");
+    }
+
+    /** Where ClickHouse is: its HTTP endpoint (no database), the database and credentials. */
+    public record ClickHouse(
+            URI endpoint, String database, String user, String password, Duration queryTimeout) {
+        @Override
+        public String toString() {
+            return "ClickHouse[" + endpoint + ", database " + database + ", user " + user + "]";
+        }
+    }
+
+    /** The brokers and the two candle topics the live stream reads. */
+    public record Kafka(String bootstrapServers, String candlesTopic, String liveTopic) {}
+
+    /** Bounds of the live stream. */
+    public record Stream(
+            int clientBuffer, int replayCapacity, int maxClients, Duration keepalive) {}
+
+    /** Bounds on what one request may ask of ClickHouse. */
+    public record Query(int maxLimit, int maxSpanIntervals, CandleInterval pricesInterval) {}
+
+    /** Staleness and size of the in-memory response cache. */
+    public record Cache(Duration ttl, Duration catalogTtl, int maxEntries) {}
+
+    /** Who may read without a key, and how fast. */
+    public record Auth(
+            boolean anonymous,
+            boolean dashboardSession,
+            String sessionSecret,
+            Duration keyCacheTtl,
+            RateLimit anonymousLimit,
+            RateLimit dashboardLimit) {}
+
+    /** A token bucket: {@code perMinute} tokens refilled per minute, at most {@code burst} held. */
+    public record RateLimit(int perMinute, int burst) {
+        public RateLimit {
+            if (perMinute < 1 || burst < 1) {
+                throw new IllegalArgumentException(
+                        "rate limits must be >= 1, were " + perMinute + "/min burst " + burst);
+            }
+        }
+    }
+}
