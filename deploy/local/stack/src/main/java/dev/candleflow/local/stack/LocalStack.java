@@ -6,6 +6,8 @@ import dev.candleflow.job.config.CandleJobConfigLoader;
 import dev.candleflow.local.ClickHouseServer;
 import dev.candleflow.local.FreePorts;
 import dev.candleflow.local.KafkaServer;
+import dev.candleflow.query.QueryService;
+import dev.candleflow.query.config.QueryServiceConfigLoader;
 import dev.candleflow.simulator.BinanceSimulator;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,6 +33,7 @@ public final class LocalStack {
     static final int KAFKA_CONTROLLER_PORT = 19093;
     static final int SIMULATOR_PORT = 19443;
     static final int FLINK_UI_PORT = 8081;
+    static final int QUERY_SERVICE_PORT = 8088;
     static final String SIM_SYMBOLS = "BTCUSDT,ETHUSDT,SOLUSDT";
 
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -75,6 +78,7 @@ public final class LocalStack {
     }
 
     private String configDatabase;
+    private java.net.URI dashboard;
 
     private JobClient start(LocalStackArgs args) throws Exception {
         Path data = args.dataDir().toAbsolutePath();
@@ -116,6 +120,15 @@ public final class LocalStack {
         CandleJobConfig config = CandleJobConfigLoader.fromArgs(jobArgs.toArray(String[]::new));
         configDatabase = config.clickHouse().database();
         CandleJob.prepareStorage(config);
+        QueryService queryService =
+                QueryService.start(
+                        QueryServiceConfigLoader.fromArgs(
+                                "--clickhouse.url", config.clickHouse().url(),
+                                "--clickhouse.database", config.clickHouse().database(),
+                                "--kafka.bootstrap-servers", kafka.bootstrapServers(),
+                                "--port", String.valueOf(preferred(QUERY_SERVICE_PORT))));
+        started.add(queryService);
+        dashboard = queryService.uri();
 
         Configuration flink = new Configuration();
         flink.set(RestOptions.PORT, preferred(FLINK_UI_PORT));
@@ -173,6 +186,7 @@ public final class LocalStack {
             LocalStackArgs args) {
         String db = config.clickHouse().database();
         say("");
+        say("Dashboard:     " + dashboard + "  (REST API under /v1, see query-service/README.md)");
         say("Flink Web UI:  http://127.0.0.1:" + uiPort);
         say(
                 "Source:        "
