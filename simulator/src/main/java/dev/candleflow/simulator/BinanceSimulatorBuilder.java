@@ -1,8 +1,11 @@
 package dev.candleflow.simulator;
 
 import dev.candleflow.simulator.binance.BinanceServerOptions;
+import dev.candleflow.simulator.fault.FaultPlan;
+import dev.candleflow.simulator.market.InstrumentSpec;
 import dev.candleflow.simulator.market.MarketConfig;
 import dev.candleflow.simulator.market.SymbolSpec;
+import dev.candleflow.simulator.venue.VenueOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,8 +40,12 @@ public final class BinanceSimulatorBuilder {
     private boolean startOnFirstSubscription = true;
     private Path replayFile;
     private double replaySpeed = 1.0;
-    private int recordCapacity = 250_000;
-    private int maxPendingFrames = 100_000;
+    private int recordCapacity = VenueOptions.DEFAULT_RECORD_CAPACITY;
+    private int maxPendingFrames = VenueOptions.DEFAULT_MAX_PENDING_FRAMES;
+    private int restPort;
+    private int historyCapacity = VenueOptions.DEFAULT_HISTORY_CAPACITY;
+    private Duration maxConnectionAge = Duration.ofHours(24);
+    private FaultPlan faultPlan = FaultPlan.NONE;
 
     BinanceSimulatorBuilder() {}
 
@@ -144,6 +151,35 @@ public final class BinanceSimulatorBuilder {
         return this;
     }
 
+    /**
+     * REST port on 127.0.0.1 (default 0: a free port, see {@link BinanceSimulator#restBaseUri()}).
+     */
+    public BinanceSimulatorBuilder restPort(int restPort) {
+        this.restPort = restPort;
+        return this;
+    }
+
+    /**
+     * Trades per symbol the REST API keeps (default 100,000); older trade ids are simply absent, as
+     * past a venue's retention.
+     */
+    public BinanceSimulatorBuilder historyCapacity(int historyCapacity) {
+        this.historyCapacity = historyCapacity;
+        return this;
+    }
+
+    /** Connections are closed at this age, as Binance does at 24 h (the default). */
+    public BinanceSimulatorBuilder maxConnectionAge(Duration maxConnectionAge) {
+        this.maxConnectionAge = Objects.requireNonNull(maxConnectionAge, "maxConnectionAge");
+        return this;
+    }
+
+    /** Faults the venue injects by itself (default none); {@code faults()} adds more on demand. */
+    public BinanceSimulatorBuilder faultPlan(FaultPlan faultPlan) {
+        this.faultPlan = Objects.requireNonNull(faultPlan, "faultPlan");
+        return this;
+    }
+
     public BinanceSimulator build() {
         return new BinanceSimulator(sanityCheck());
     }
@@ -156,18 +192,38 @@ public final class BinanceSimulatorBuilder {
         BinanceServerOptions server =
                 new BinanceServerOptions(port, pingInterval, pongTimeout, maxPendingFrames);
         if (replayFile != null) {
-            return new SimulatorConfig(
-                    Optional.empty(), Optional.of(replaySource()), server, true, recordCapacity);
+            return config(Optional.empty(), Optional.of(replaySource()), server, true);
         }
-        return new SimulatorConfig(
-                Optional.of(marketConfig()),
-                Optional.empty(),
-                server,
-                startOnFirstSubscription,
-                recordCapacity);
+        return config(
+                Optional.of(marketConfig()), Optional.empty(), server, startOnFirstSubscription);
     }
 
-    private SimulatorConfig.ReplaySource replaySource() {
+    private SimulatorConfig config(
+            Optional<MarketConfig> market,
+            Optional<MarketSimulatorConfig.ReplaySource> replay,
+            BinanceServerOptions server,
+            boolean startOnFirst) {
+        if (maxConnectionAge.isNegative() || maxConnectionAge.isZero()) {
+            throw new IllegalArgumentException(
+                    "maxConnectionAge must be > 0, was " + maxConnectionAge);
+        }
+        SimulatorConfig config =
+                new SimulatorConfig(
+                        market,
+                        replay,
+                        server,
+                        startOnFirst,
+                        recordCapacity,
+                        restPort,
+                        historyCapacity,
+                        Optional.of(maxConnectionAge),
+                        faultPlan,
+                        tradeIdBase == null ? OptionalLong.empty() : OptionalLong.of(tradeIdBase));
+        config.venueOptions(); // validates ports and capacities
+        return config;
+    }
+
+    private MarketSimulatorConfig.ReplaySource replaySource() {
         if (!symbolNames.isEmpty()
                 || !symbolSpecs.isEmpty()
                 || eventDuration != null
@@ -185,7 +241,7 @@ public final class BinanceSimulatorBuilder {
             throw new IllegalArgumentException(
                     "replay speed must be > 0 or REPLAY_FULL_SPEED, was " + replaySpeed);
         }
-        return new SimulatorConfig.ReplaySource(replayFile, replaySpeed);
+        return new MarketSimulatorConfig.ReplaySource(replayFile, replaySpeed);
     }
 
     private MarketConfig marketConfig() {
@@ -202,13 +258,15 @@ public final class BinanceSimulatorBuilder {
                     "symbols must be distinct, got "
                             + specs.stream().map(SymbolSpec::symbol).toList());
         }
+        if (tradeIdBase != null && tradeIdBase < 0) {
+            throw new IllegalArgumentException("tradeIdBase must be >= 0, was " + tradeIdBase);
+        }
         return new MarketConfig(
-                specs,
+                specs.stream().map(InstrumentSpec::of).toList(),
                 seed,
                 tradesPerSecond,
                 speed,
                 startTimeMillis == null ? OptionalLong.empty() : OptionalLong.of(startTimeMillis),
-                Optional.ofNullable(eventDuration),
-                tradeIdBase == null ? OptionalLong.empty() : OptionalLong.of(tradeIdBase));
+                Optional.ofNullable(eventDuration));
     }
 }

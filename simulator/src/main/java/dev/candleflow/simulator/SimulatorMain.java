@@ -1,16 +1,21 @@
 package dev.candleflow.simulator;
 
+import dev.candleflow.simulator.venue.SimulatedVenue;
+import dev.candleflow.simulator.venue.VenueId;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Standalone Binance simulator process: serves until killed; the shutdown hook closes it.
+ * Standalone simulator process: every venue (or those named) on its own ports, serving until
+ * killed; the shutdown hook closes it.
  *
  * <pre>{@code
  * java -cp simulator.jar:... dev.candleflow.simulator.SimulatorMain \
- *     --port 9443 --symbols BTCUSDT,ETHUSDT,SOLUSDT --rate 20 --speed 1 --seed 42
+ *     --venues binance,okx,kraken --port 9443 --symbols BTCUSDT,ETHUSDT --rate 20 --seed 42
+ * java ... SimulatorMain --base-port 9500 --drop-every 30 --withhold-every 10:25
  * java ... SimulatorMain --port 9443 --replay capture.jsonl --replay-speed max
  * }</pre>
  */
@@ -29,7 +34,7 @@ public final class SimulatorMain {
         if (System.getProperty(LOG_CONFIG_PROPERTY) == null) {
             System.setProperty(LOG_CONFIG_PROPERTY, LOG_CONFIG);
         }
-        BinanceSimulator simulator;
+        MarketSimulator simulator;
         try {
             simulator = launch(args, System.out);
         } catch (IllegalArgumentException e) {
@@ -48,38 +53,41 @@ public final class SimulatorMain {
         if (simulator == null) {
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "binance-sim-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-shutdown"));
         // All simulator threads are daemons, so main must stay alive to keep the process up.
         new CountDownLatch(1).await();
     }
 
     /**
-     * Parses {@code args}, starts the simulator and prints where it listens.
+     * Parses {@code args}, starts the simulator and prints where each venue listens.
      *
      * @return the running simulator, or null when only usage was asked for
      * @throws IllegalArgumentException on bad arguments
-     * @throws IOException if the port cannot be bound
+     * @throws IOException if a port cannot be bound
      */
-    static BinanceSimulator launch(String[] args, PrintStream out) throws IOException {
+    static MarketSimulator launch(String[] args, PrintStream out) throws IOException {
         SimulatorArgs parsed = SimulatorArgs.parse(args);
         if (parsed.help()) {
             out.println(SimulatorArgs.USAGE);
             return null;
         }
-        BinanceSimulator simulator = parsed.toBuilder().build().start();
-        out.println("Binance simulator listening on " + simulator.wsBaseUri());
-        if (parsed.replay().isPresent()) {
-            out.println("  replaying " + parsed.replay().get() + " on the first subscription");
-        } else {
-            String first = parsed.symbols().get(0).toLowerCase(Locale.ROOT);
-            out.println("  raw:      " + simulator.rawStreamUri(first + "@trade"));
-            out.println(
-                    "  combined: "
-                            + simulator.combinedStreamUri(
-                                    parsed.symbols().stream()
-                                            .map(s -> s.toLowerCase(Locale.ROOT) + "@trade")
-                                            .toArray(String[]::new)));
+        MarketSimulator simulator = parsed.toBuilder().build().start();
+        String first = parsed.symbols().get(0);
+        for (VenueId id : simulator.venues()) {
+            SimulatedVenue venue = simulator.venue(id);
+            out.printf(
+                    Locale.ROOT,
+                    "%-8s listening on %s  REST %s%n",
+                    id,
+                    venue.wsBaseUri(),
+                    venue.restBaseUri().map(URI::toString).orElse("(none)"));
+            if (parsed.replay().isEmpty()) {
+                String symbol = simulator.symbol(id, SimulatorArgs.instrument(first).canonical());
+                out.println("           e.g. " + Venues.exampleUri(id, venue.wsBaseUri(), symbol));
+            }
         }
+        parsed.replay()
+                .ifPresent(r -> out.println("  replaying " + r + " on the first subscription"));
         return simulator;
     }
 }

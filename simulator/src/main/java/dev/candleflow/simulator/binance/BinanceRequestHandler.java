@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +43,15 @@ final class BinanceRequestHandler {
     private final ObjectMapper mapper = new ObjectMapper();
 
     Reply handle(String text, StreamSubscriptions subscriptions) {
+        return handle(text, subscriptions, () -> false);
+    }
+
+    /**
+     * Applies one request.
+     *
+     * @param refuse consulted for each SUBSCRIBE; true answers it with an error (a fault)
+     */
+    Reply handle(String text, StreamSubscriptions subscriptions, BooleanSupplier refuse) {
         JsonNode request;
         try {
             request = mapper.readTree(text);
@@ -62,16 +72,27 @@ final class BinanceRequestHandler {
                     CODE_INVALID_REQUEST,
                     "Invalid request: request ID must be an unsigned integer");
         }
-        return dispatch(request, id.isMissingNode() ? JSON_NULL : id, subscriptions);
+        return dispatch(request, id.isMissingNode() ? JSON_NULL : id, subscriptions, refuse);
     }
 
-    private Reply dispatch(JsonNode request, JsonNode id, StreamSubscriptions subscriptions) {
+    private Reply dispatch(
+            JsonNode request,
+            JsonNode id,
+            StreamSubscriptions subscriptions,
+            BooleanSupplier refuse) {
         JsonNode method = request.get("method");
         if (method == null) {
             return error(id, CODE_INVALID_REQUEST, "Invalid request: missing field `method`");
         }
         return switch (method.asText("")) {
-            case "SUBSCRIBE", "UNSUBSCRIBE" -> changeSubscriptions(request, id, subscriptions);
+            case "SUBSCRIBE" ->
+                    refuse.getAsBoolean()
+                            ? error(
+                                    id,
+                                    CODE_INVALID_REQUEST,
+                                    "Invalid request: subscription refused, try again later")
+                            : changeSubscriptions(request, id, subscriptions);
+            case "UNSUBSCRIBE" -> changeSubscriptions(request, id, subscriptions);
             case "LIST_SUBSCRIPTIONS" -> {
                 ArrayNode list = mapper.createArrayNode();
                 subscriptions.list().forEach(list::add);

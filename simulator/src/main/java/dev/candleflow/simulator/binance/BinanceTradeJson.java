@@ -2,6 +2,7 @@ package dev.candleflow.simulator.binance;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.candleflow.simulator.market.SimTrade;
+import dev.candleflow.simulator.venue.VenueTrade;
 import java.util.Locale;
 
 /**
@@ -28,6 +29,27 @@ public final class BinanceTradeJson {
     /** {@code BTCUSDT} becomes {@code btcusdt@trade}; Binance stream names are lower case. */
     public static String streamName(String symbol) {
         return symbol.toLowerCase(Locale.ROOT) + TRADE_SUFFIX;
+    }
+
+    /** The raw payload of a venue trade; {@code E} and {@code T} carry its time in ms. */
+    public static String payload(VenueTrade trade) {
+        return new StringBuilder(160)
+                .append("{\"e\":\"trade\",\"E\":")
+                .append(trade.eventTimeMillis())
+                .append(",\"s\":\"")
+                .append(trade.symbol())
+                .append("\",\"t\":")
+                .append(trade.tradeId())
+                .append(",\"p\":\"")
+                .append(trade.price().toPlainString())
+                .append("\",\"q\":\"")
+                .append(trade.quantity().toPlainString())
+                .append("\",\"T\":")
+                .append(trade.eventTimeMillis())
+                .append(",\"m\":")
+                .append(trade.takerSide().buyerIsMaker())
+                .append(",\"M\":true}")
+                .toString();
     }
 
     /** The raw payload; both {@code E} and {@code T} carry the trade's event time. */

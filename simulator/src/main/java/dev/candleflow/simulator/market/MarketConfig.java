@@ -1,6 +1,7 @@
 package dev.candleflow.simulator.market;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,31 +10,34 @@ import java.util.OptionalLong;
 /**
  * Validated settings of a generated market.
  *
- * @param symbols instruments, in tie-break order
+ * @param instruments instruments, in tie-break order
  * @param seed seed of all random streams
- * @param tradesPerSecond mean trades per second of event time, per symbol
+ * @param tradesPerSecond mean trades per second of event time, per venue and instrument
  * @param speed event seconds per wall second
  * @param startTimeMillis event time of the open; empty means "now, truncated to the minute" at the
  *     moment the market starts
  * @param eventDuration stop generating after this much event time; empty runs forever
- * @param tradeIdBase first trade id of every symbol; empty draws one per symbol from the seed
  */
 public record MarketConfig(
-        List<SymbolSpec> symbols,
+        List<InstrumentSpec> instruments,
         long seed,
         double tradesPerSecond,
         double speed,
         OptionalLong startTimeMillis,
-        Optional<Duration> eventDuration,
-        OptionalLong tradeIdBase) {
+        Optional<Duration> eventDuration) {
 
     public MarketConfig {
-        symbols = List.copyOf(Objects.requireNonNull(symbols, "symbols"));
+        instruments = List.copyOf(Objects.requireNonNull(instruments, "instruments"));
         Objects.requireNonNull(startTimeMillis, "startTimeMillis");
         Objects.requireNonNull(eventDuration, "eventDuration");
-        Objects.requireNonNull(tradeIdBase, "tradeIdBase");
-        if (symbols.isEmpty()) {
-            throw new IllegalArgumentException("at least one symbol is required");
+        if (instruments.isEmpty()) {
+            throw new IllegalArgumentException("at least one instrument is required");
+        }
+        if (new HashSet<>(instruments.stream().map(InstrumentSpec::instrument).toList()).size()
+                != instruments.size()) {
+            throw new IllegalArgumentException(
+                    "instruments must be distinct, got "
+                            + instruments.stream().map(InstrumentSpec::instrument).toList());
         }
         if (!(speed > 0.0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be > 0 and finite, was " + speed);
@@ -54,12 +58,6 @@ public record MarketConfig(
                     if (t < 0) {
                         throw new IllegalArgumentException(
                                 "startTimeMillis must be >= 0, was " + t);
-                    }
-                });
-        tradeIdBase.ifPresent(
-                id -> {
-                    if (id < 0) {
-                        throw new IllegalArgumentException("tradeIdBase must be >= 0, was " + id);
                     }
                 });
     }

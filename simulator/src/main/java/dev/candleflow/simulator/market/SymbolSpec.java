@@ -40,6 +40,8 @@ public record SymbolSpec(
                     "BNBUSDT", new Levels("300.00", "0.01", "0.001"),
                     "XRPUSDT", new Levels("0.5000", "0.0001", "1"),
                     "BNBBTC", new Levels("0.010000", "0.000001", "0.001"));
+    private static final java.util.Set<String> USD_LIKE =
+            java.util.Set.of("USD", "USDC", "FDUSD", "BUSD", "TUSD");
     private static final Levels GENERIC = new Levels("10.00", "0.01", "0.01");
 
     public SymbolSpec {
@@ -69,9 +71,20 @@ public record SymbolSpec(
         }
     }
 
-    /** Spec with plausible defaults for {@code symbol}: known levels for majors, else 10.00. */
+    /**
+     * Spec with plausible defaults for {@code symbol}: known levels for majors (also against USD,
+     * USDC or FDUSD, e.g. {@code BTCUSD}), else 10.00.
+     */
     public static SymbolSpec defaultsFor(String symbol) {
-        Levels levels = KNOWN.getOrDefault(symbol, GENERIC);
+        Levels levels = KNOWN.get(symbol);
+        if (levels == null && symbol != null && SYMBOL.matcher(symbol).matches()) {
+            Instrument i = Instrument.ofBinanceSymbol(symbol);
+            boolean dollar = USD_LIKE.contains(i.quote());
+            levels = dollar ? KNOWN.getOrDefault(i.base() + "USDT", GENERIC) : GENERIC;
+        }
+        if (levels == null) {
+            levels = GENERIC;
+        }
         BigDecimal start = new BigDecimal(levels.start());
         BigDecimal lot = new BigDecimal(levels.lot());
         double lotNotional = start.multiply(lot).doubleValue();

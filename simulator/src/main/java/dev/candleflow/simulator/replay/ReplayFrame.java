@@ -1,6 +1,10 @@
 package dev.candleflow.simulator.replay;
 
+import dev.candleflow.simulator.market.Instrument;
 import dev.candleflow.simulator.market.SimTrade;
+import dev.candleflow.simulator.market.TradeSide;
+import dev.candleflow.simulator.venue.VenueId;
+import dev.candleflow.simulator.venue.VenueTrade;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -25,6 +29,27 @@ public record ReplayFrame(
         Objects.requireNonNull(route, "route");
         Objects.requireNonNull(eventTimeMillis, "eventTimeMillis");
         Objects.requireNonNull(trade, "trade");
+    }
+
+    /**
+     * The frame's trade as Binance published it, if it carries one.
+     *
+     * @param venueSequence the venue-wide publication counter to give it
+     */
+    public Optional<VenueTrade> venueTrade(long venueSequence) {
+        return trade.map(
+                t ->
+                        new VenueTrade(
+                                VenueId.BINANCE,
+                                t.symbol(),
+                                Instrument.ofBinanceSymbol(t.symbol()).canonical(),
+                                t.tradeId(),
+                                venueSequence,
+                                Long.toString(t.tradeId()),
+                                t.price(),
+                                t.quantity(),
+                                t.eventTimeMillis() * 1000L,
+                                t.buyerIsMaker() ? TradeSide.SELL : TradeSide.BUY));
     }
 
     /** A frame sent verbatim to every connection. */

@@ -32,6 +32,17 @@ public final class BinanceFrames {
                 payload.get("m").asBoolean());
     }
 
+    /** The trade in one item of a REST trade list ({@code /api/v3/historicalTrades}). */
+    public static SimTrade restTrade(String symbol, JsonNode item) {
+        return new SimTrade(
+                symbol,
+                item.get("id").asLong(),
+                new BigDecimal(item.get("price").asText()),
+                new BigDecimal(item.get("qty").asText()),
+                item.get("time").asLong(),
+                item.get("isBuyerMaker").asBoolean());
+    }
+
     /** The trade in a combined-stream wrapper. */
     public static SimTrade wrappedTrade(String frame) {
         return trade(json(frame).get("data"));

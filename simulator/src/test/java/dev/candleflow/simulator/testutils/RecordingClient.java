@@ -32,6 +32,8 @@ public final class RecordingClient extends WebSocketClient {
     private final boolean answerPings;
     private final BlockingQueue<String> messages = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicInteger pings = new AtomicInteger();
+    private final AtomicInteger pongs = new AtomicInteger();
+    private volatile long lastPongNanos;
     private final CompletableFuture<CloseInfo> closed = new CompletableFuture<>();
 
     private RecordingClient(URI uri, boolean answerPings) {
@@ -99,6 +101,16 @@ public final class RecordingClient extends WebSocketClient {
         return pings.get();
     }
 
+    /** Pong frames received in answer to this client's own pings. */
+    public int pongCount() {
+        return pongs.get();
+    }
+
+    /** {@link System#nanoTime()} of the last pong, or 0. */
+    public long lastPongNanos() {
+        return lastPongNanos;
+    }
+
     public CloseInfo awaitClose(Duration timeout) throws InterruptedException {
         try {
             return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -117,6 +129,12 @@ public final class RecordingClient extends WebSocketClient {
         if (answerPings) {
             super.onWebsocketPing(conn, f);
         }
+    }
+
+    @Override
+    public void onWebsocketPong(WebSocket conn, Framedata f) {
+        lastPongNanos = System.nanoTime();
+        pongs.incrementAndGet();
     }
 
     @Override

@@ -2,27 +2,45 @@ package dev.candleflow.simulator.market;
 
 import dev.candleflow.simulator.feed.AbstractFeed;
 import dev.candleflow.simulator.feed.EventClock;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Runs a {@link MarketGenerator} against the wall clock: each trade is handed to the sink when the
+ * Runs a {@link MultiVenueMarket} against the wall clock: each trade goes to the sink when the
  * accelerated event clock reaches its time, whether or not anyone is listening.
  */
-public final class PacedMarket extends AbstractFeed {
+public final class MarketFeed extends AbstractFeed {
 
     private static final long MILLIS_PER_MINUTE = 60_000L;
 
     private final MarketConfig config;
-    private final Consumer<SimTrade> sink;
+    private final List<String> venues;
+    private final List<Double> basis;
+    private final Consumer<MarketTrade> sink;
+    private final Runnable beforeFinish;
 
     /**
+     * @param threadName name of the market thread
+     * @param venues venue names, which name their random streams
+     * @param basis each venue's relative price offset from the underlying
      * @param sink receives every trade on the market thread, in event-time order
+     * @param beforeFinish runs on the market thread after the last trade of a bounded run, before
+     *     the run counts as finished
      */
-    public PacedMarket(MarketConfig config, Consumer<SimTrade> sink) {
-        super("binance-sim-market");
+    public MarketFeed(
+            String threadName,
+            MarketConfig config,
+            List<String> venues,
+            List<Double> basis,
+            Consumer<MarketTrade> sink,
+            Runnable beforeFinish) {
+        super(threadName);
         this.config = Objects.requireNonNull(config, "config");
+        this.venues = List.copyOf(venues);
+        this.basis = List.copyOf(basis);
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.beforeFinish = Objects.requireNonNull(beforeFinish, "beforeFinish");
     }
 
     @Override
@@ -34,13 +52,14 @@ public final class PacedMarket extends AbstractFeed {
                                         Math.floorDiv(System.currentTimeMillis(), MILLIS_PER_MINUTE)
                                                 * MILLIS_PER_MINUTE);
         setEventStartMillis(startMillis);
-        MarketGenerator generator =
-                new MarketGenerator(
-                        config.symbols(),
+        MultiVenueMarket market =
+                new MultiVenueMarket(
+                        venues,
+                        basis,
+                        config.instruments(),
                         config.seed(),
                         config.tradesPerSecond(),
-                        startMillis,
-                        config.tradeIdBase());
+                        startMillis);
         long startMicros = startMillis * 1000L;
         EventClock clock = new EventClock(startMicros, config.speed(), System.nanoTime());
         long endMicros =
@@ -48,9 +67,10 @@ public final class PacedMarket extends AbstractFeed {
                         .map(d -> startMicros + d.toNanos() / 1000L)
                         .orElse(Long.MAX_VALUE);
         while (true) {
-            long dueMicros = generator.peekEventMicros();
+            long dueMicros = market.peekEventMicros();
             if (dueMicros >= endMicros) {
                 if (awaitEventTime(clock, endMicros)) {
+                    beforeFinish.run();
                     markFinished();
                 }
                 return;
@@ -60,7 +80,7 @@ public final class PacedMarket extends AbstractFeed {
             if (!awaitEventTime(clock, dueMicros)) {
                 return;
             }
-            sink.accept(generator.next());
+            sink.accept(market.next());
         }
     }
 }

@@ -1,25 +1,24 @@
-package dev.candleflow.simulator;
+package dev.candleflow.simulator.venue;
 
-import dev.candleflow.simulator.market.SimTrade;
 import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * Bounded, thread-safe record of published trades; past capacity the oldest are evicted, so a long
- * standalone run cannot exhaust memory.
+ * Bounded, thread-safe record of the trades a venue published, in publication order; past capacity
+ * the oldest are evicted, so a long standalone run cannot exhaust memory.
  */
-final class PublishedTrades {
+final class PublishedRecord {
 
     private final int capacity;
-    private final ArrayDeque<SimTrade> trades; // guarded by this
+    private final ArrayDeque<VenueTrade> trades; // guarded by this
     private long total; // guarded by this
 
-    PublishedTrades(int capacity) {
+    PublishedRecord(int capacity) {
         this.capacity = capacity;
         this.trades = new ArrayDeque<>(Math.min(capacity, 1 << 16));
     }
 
-    synchronized void add(SimTrade trade) {
+    synchronized void add(VenueTrade trade) {
         total++;
         if (capacity == 0) {
             return;
@@ -30,7 +29,7 @@ final class PublishedTrades {
         trades.addLast(trade);
     }
 
-    synchronized List<SimTrade> snapshot() {
+    synchronized List<VenueTrade> snapshot() {
         return List.copyOf(trades);
     }
 
