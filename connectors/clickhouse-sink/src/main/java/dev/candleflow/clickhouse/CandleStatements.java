@@ -2,6 +2,7 @@ package dev.candleflow.clickhouse;
 
 import dev.candleflow.model.Candle;
 import dev.candleflow.model.DeadLetter;
+import dev.candleflow.model.FeedHealth;
 import dev.candleflow.model.OutlierEvent;
 import dev.candleflow.model.Trade;
 import java.math.BigDecimal;
@@ -32,6 +33,37 @@ public final class CandleStatements {
                 + " median_price) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " ?, ?, arrayFilter(v -> v != '', splitByChar(',', ?)), arrayFilter(v -> v != '',"
                 + " splitByChar(',', ?)), ?)";
+    }
+
+    public static String insertFeedHealth(String database) {
+        return "INSERT INTO "
+                + database
+                + ".feed_health (venue, split_id, time, state, frames, trades, bytes, reconnects,"
+                + " gaps, trades_backfilled, unrecoverable_gaps, duplicates, dead_letters,"
+                + " last_message_age_ms, lag_p50_ms, lag_p99_ms)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    public static final JdbcStatementBuilder<FeedHealth> FEED_HEALTH =
+            CandleStatements::bindFeedHealth;
+
+    static void bindFeedHealth(PreparedStatement ps, FeedHealth h) throws SQLException {
+        ps.setString(1, h.venue().id());
+        ps.setString(2, h.splitId());
+        ps.setString(3, millis(h.timeMicros()));
+        ps.setString(4, h.state().id());
+        ps.setLong(5, h.frames());
+        ps.setLong(6, h.trades());
+        ps.setLong(7, h.bytes());
+        ps.setLong(8, h.reconnects());
+        ps.setLong(9, h.gaps());
+        ps.setLong(10, h.tradesBackfilled());
+        ps.setLong(11, h.unrecoverableGaps());
+        ps.setLong(12, h.duplicates());
+        ps.setLong(13, h.deadLetters());
+        ps.setLong(14, h.lastMessageAgeMs());
+        ps.setDouble(15, h.lagP50Ms());
+        ps.setDouble(16, h.lagP99Ms());
     }
 
     public static String insertTrades(String database) {

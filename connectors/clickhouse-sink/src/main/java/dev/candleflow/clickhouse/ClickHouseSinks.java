@@ -2,6 +2,7 @@ package dev.candleflow.clickhouse;
 
 import dev.candleflow.model.Candle;
 import dev.candleflow.model.DeadLetter;
+import dev.candleflow.model.FeedHealth;
 import dev.candleflow.model.OutlierEvent;
 import dev.candleflow.model.Trade;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
@@ -31,6 +32,15 @@ public final class ClickHouseSinks {
         return sink(
                 CandleStatements.insertDeadLetters(conn.database()),
                 CandleStatements.DEAD_LETTER,
+                conn,
+                opts);
+    }
+
+    public static JdbcSink<FeedHealth> feedHealth(
+            ClickHouseConnectionOptions conn, ClickHouseSinkOptions opts) {
+        return sink(
+                CandleStatements.insertFeedHealth(conn.database()),
+                CandleStatements.FEED_HEALTH,
                 conn,
                 opts);
     }

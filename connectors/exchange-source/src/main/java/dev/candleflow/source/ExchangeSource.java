@@ -10,14 +10,12 @@ import dev.candleflow.source.enumerator.ExchangeEnumStateSerializer;
 import dev.candleflow.source.enumerator.ExchangeSplitEnumerator;
 import dev.candleflow.source.reader.ExchangeSourceReader;
 import dev.candleflow.source.reader.FeedMetrics;
+import dev.candleflow.source.reader.ReaderSettings;
 import dev.candleflow.source.reader.TradeRecordEmitter;
 import dev.candleflow.source.reader.WebSocketSplitReader;
 import dev.candleflow.source.split.ExchangeSplit;
 import dev.candleflow.source.split.ExchangeSplitSerializer;
-import dev.candleflow.source.transport.ConnectionEvents;
-import dev.candleflow.source.transport.ReconnectPolicy;
 import dev.candleflow.source.transport.WebSocketTransport;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,7 +34,9 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 /**
  * The unbounded FLIP-27 source of trades from exchange WebSocket feeds. Each split is one
  * connection (a venue and a group of its instruments); readers reconnect on their own and keep the
- * last trade sequence per instrument in their checkpointed split state.
+ * last trade sequence per instrument in their checkpointed split state, from which missed trades
+ * are backfilled over the venue's REST API after gaps, reconnects and restores. Besides trades it
+ * emits dead letters and a {@code FeedHealth} per connection every {@code source.health-interval}.
  *
  * <pre>{@code
  * ExchangeSource source = ExchangeSource.builder()
@@ -54,25 +54,19 @@ public final class ExchangeSource
     private final EnumMap<Venue, List<InstrumentId>> subscriptions;
     private final EnumMap<Venue, VenueEndpoints> endpoints;
     private final WebSocketTransport transport;
-    private final ReconnectPolicy reconnectPolicy;
-    private final int queueCapacity;
-    private final Duration offerTimeout;
+    private final ReaderSettings settings;
     private final int maxInstrumentsPerConnection;
 
     ExchangeSource(
             EnumMap<Venue, List<InstrumentId>> subscriptions,
             EnumMap<Venue, VenueEndpoints> endpoints,
             WebSocketTransport transport,
-            ReconnectPolicy reconnectPolicy,
-            int queueCapacity,
-            Duration offerTimeout,
+            ReaderSettings settings,
             int maxInstrumentsPerConnection) {
         this.subscriptions = subscriptions;
         this.endpoints = endpoints;
         this.transport = transport;
-        this.reconnectPolicy = reconnectPolicy;
-        this.queueCapacity = queueCapacity;
-        this.offerTimeout = offerTimeout;
+        this.settings = settings;
         this.maxInstrumentsPerConnection = maxInstrumentsPerConnection;
     }
 
@@ -125,16 +119,10 @@ public final class ExchangeSource
         EnumMap<Venue, ExchangeAdapter> adapters = new EnumMap<>(Venue.class);
         subscriptions.keySet().forEach(v -> adapters.put(v, adapter(v)));
         FeedMetrics metrics = new FeedMetrics(context.metricGroup());
-        ConnectionEvents events = new MetricConnectionEvents(metrics);
+        // Venue limits hold for the whole job: each reader gets its share.
+        ReaderSettings mine = settings.perReader(context.currentParallelism());
         return new ExchangeSourceReader(
-                () ->
-                        new WebSocketSplitReader(
-                                split -> adapters.get(split.venue()),
-                                transport,
-                                reconnectPolicy,
-                                events,
-                                queueCapacity,
-                                offerTimeout),
+                () -> new WebSocketSplitReader(adapters::get, transport, mine, metrics),
                 new TradeRecordEmitter(adapters::get, metrics),
                 new Configuration(),
                 context);

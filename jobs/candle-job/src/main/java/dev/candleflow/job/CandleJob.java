@@ -80,6 +80,9 @@ public final class CandleJob {
                 List.of(
                         ClickHouseSinks.deadLetters(config.clickHouse(), config.clickHouseSink()),
                         kafka.deadLetters(topics.deadLetters())),
+                List.of(
+                        ClickHouseSinks.feedHealth(config.clickHouse(), config.clickHouseSink()),
+                        kafka.feedHealth(topics.feedHealth())),
                 config.storeTrades()
                         ? List.of(
                                 ClickHouseSinks.trades(
@@ -121,7 +124,7 @@ public final class CandleJob {
                     e);
         }
         Topics t = config.topics();
-        for (String topic : List.of(t.candles(), t.live(), t.outliers(), t.deadLetters())) {
+        for (String topic : t.all()) {
             KafkaTopics.ensureCompacted(
                     config.kafkaBootstrapServers(),
                     topic,
@@ -184,6 +187,7 @@ public final class CandleJob {
                 "live-candles");
         sinkAll(outliers, sinks.outliers(), "outliers");
         sinkAll(deadLetters, sinks.deadLetters(), "dead-letters");
+        sinkAll(trades.getSideOutput(FeedRouter.HEALTH), sinks.feedHealth(), "feed-health");
         sinkAll(trades, sinks.trades(), "trades");
     }
 

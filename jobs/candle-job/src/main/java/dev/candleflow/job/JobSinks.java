@@ -2,6 +2,7 @@ package dev.candleflow.job;
 
 import dev.candleflow.model.Candle;
 import dev.candleflow.model.DeadLetter;
+import dev.candleflow.model.FeedHealth;
 import dev.candleflow.model.OutlierEvent;
 import dev.candleflow.model.Trade;
 import java.util.List;
@@ -9,14 +10,15 @@ import org.apache.flink.api.connector.sink2.Sink;
 
 /**
  * Where each output of the job goes: final candles (and their revisions), live updates of open
- * candles, outlier decisions, dead letters and (optionally) the accepted trades. Tests pass
- * collecting sinks.
+ * candles, outlier decisions, dead letters, feed health and (optionally) the accepted trades. Tests
+ * pass collecting sinks.
  */
 public record JobSinks(
         List<Sink<Candle>> finalCandles,
         List<Sink<Candle>> liveCandles,
         List<Sink<OutlierEvent>> outliers,
         List<Sink<DeadLetter>> deadLetters,
+        List<Sink<FeedHealth>> feedHealth,
         List<Sink<Trade>> trades) {
 
     public JobSinks {
@@ -24,6 +26,7 @@ public record JobSinks(
         liveCandles = List.copyOf(liveCandles);
         outliers = List.copyOf(outliers);
         deadLetters = List.copyOf(deadLetters);
+        feedHealth = List.copyOf(feedHealth);
         trades = List.copyOf(trades);
     }
 }

@@ -135,6 +135,15 @@ class CandlePipelineITCase {
                                         "SELECT reason, count() FROM it_pipeline.dead_letters GROUP"
                                                 + " BY reason ORDER BY reason"))
                         .isEqualTo("bad_price\t1\nmalformed_json\t2\n");
+                assertThat(
+                                Long.parseLong(
+                                        ch.execute(
+                                                        "SELECT sum(trades) FROM"
+                                                            + " it_pipeline.feed_health WHERE venue"
+                                                            + " = 'binance'")
+                                                .strip()))
+                        .as("feed health reports count the trades received")
+                        .isPositive();
                 assertThat(ch.execute("SELECT count() FROM it_pipeline.trades FINAL").strip())
                         .as("every published trade stored once")
                         .isEqualTo(Integer.toString(published.size()));
@@ -171,6 +180,7 @@ class CandlePipelineITCase {
                         Map.entry("clickhouse.database", db),
                         Map.entry("clickhouse.batch-interval", "200 ms"),
                         Map.entry("clickhouse.trades", "true"),
+                        Map.entry("source.health-interval", "1 s"),
                         Map.entry("kafka.bootstrap-servers", kafka.bootstrapServers()),
                         Map.entry("kafka.topic.candles", topic),
                         Map.entry("kafka.transaction-timeout", "60 s"),

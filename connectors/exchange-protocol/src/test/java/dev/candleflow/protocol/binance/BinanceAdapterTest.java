@@ -66,6 +66,13 @@ class BinanceAdapterTest {
     }
 
     @Test
+    void connectionsLiveAtMost24HoursAndTradesComeBackOverRest() {
+        assertThat(adapter.maxConnectionAge()).isEqualTo(java.time.Duration.ofHours(24));
+        assertThat(adapter.backfill()).isPresent();
+        assertThat(adapter.backfill().orElseThrow().maxLimit()).isEqualTo(1000);
+    }
+
+    @Test
     void keepsTheVenueStringsExactly() {
         Trades t = (Trades) adapter.parse(tradeFrame("\"0.10000000\"", "\"3.00000000\""), RECEIVED);
         Trade trade = t.trades().get(0);

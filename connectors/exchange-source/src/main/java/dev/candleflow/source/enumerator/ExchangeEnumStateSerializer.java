@@ -6,11 +6,14 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 
-/** Versioned binary form of {@link ExchangeEnumState}. */
+/**
+ * Versioned binary form of {@link ExchangeEnumState}: the unassigned splits, each in the split
+ * serializer's form of the same version number (version 2 adds the splits' last event times).
+ */
 public final class ExchangeEnumStateSerializer
         implements SimpleVersionedSerializer<ExchangeEnumState> {
 
-    private static final int CURRENT_VERSION = 1;
+    private static final int CURRENT_VERSION = 2;
 
     @Override
     public int getVersion() {
@@ -26,10 +29,7 @@ public final class ExchangeEnumStateSerializer
 
     @Override
     public ExchangeEnumState deserialize(int version, byte[] serialized) throws IOException {
-        if (version != CURRENT_VERSION) {
-            throw new IOException("Unrecognized version: " + version);
-        }
         return new ExchangeEnumState(
-                ExchangeSplitSerializer.readList(new DataInputDeserializer(serialized)));
+                ExchangeSplitSerializer.readList(new DataInputDeserializer(serialized), version));
     }
 }

@@ -10,13 +10,13 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 
-/** The source reader: one fetcher thread draining all of this subtask's connections. */
+/** The source reader: one fetcher thread serving all of this subtask's connections. */
 public final class ExchangeSourceReader
         extends SingleThreadMultiplexSourceReaderBase<
-                RawFrame, FeedEvent, ExchangeSplit, ExchangeSplitState> {
+                FeedEvent, FeedEvent, ExchangeSplit, ExchangeSplitState> {
 
     public ExchangeSourceReader(
-            Supplier<SplitReader<RawFrame, ExchangeSplit>> splitReader,
+            Supplier<SplitReader<FeedEvent, ExchangeSplit>> splitReader,
             TradeRecordEmitter emitter,
             Configuration config,
             SourceReaderContext context) {

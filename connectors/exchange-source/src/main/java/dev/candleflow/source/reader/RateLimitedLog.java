@@ -3,18 +3,18 @@ package dev.candleflow.source.reader;
 import org.slf4j.Logger;
 
 /** A WARN at most once per period; the next one says how many were held back. */
-final class RateLimitedLog {
+public final class RateLimitedLog {
     private final Logger log;
     private final long periodNanos;
     private long lastNanos = Long.MIN_VALUE;
     private long suppressed;
 
-    RateLimitedLog(Logger log, long periodMillis) {
+    public RateLimitedLog(Logger log, long periodMillis) {
         this.log = log;
         this.periodNanos = periodMillis * 1_000_000L;
     }
 
-    void warn(String format, Object... args) {
+    public synchronized void warn(String format, Object... args) {
         long now = System.nanoTime();
         if (lastNanos != Long.MIN_VALUE && now - lastNanos < periodNanos) {
             suppressed++;

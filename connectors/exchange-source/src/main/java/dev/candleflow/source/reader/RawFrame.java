@@ -1,4 +1,4 @@
 package dev.candleflow.source.reader;
 
 /** One text frame as received, tagged with its split. */
-public record RawFrame(String splitId, String text, long receivedAtMicros) {}
+record RawFrame(String splitId, String text, long receivedAtMicros) {}

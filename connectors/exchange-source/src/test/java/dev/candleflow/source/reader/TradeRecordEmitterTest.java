@@ -1,111 +1,90 @@
 package dev.candleflow.source.reader;
 
+import static dev.candleflow.source.testutils.TestTrades.BTC;
+import static dev.candleflow.source.testutils.TestTrades.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.candleflow.model.InstrumentId;
+import dev.candleflow.model.DeadLetter;
+import dev.candleflow.model.FeedHealth;
 import dev.candleflow.model.Venue;
-import dev.candleflow.protocol.binance.BinanceAdapter;
+import dev.candleflow.protocol.SequencePolicy;
 import dev.candleflow.source.FeedEvent;
 import dev.candleflow.source.split.ExchangeSplit;
 import dev.candleflow.source.split.ExchangeSplitState;
-import java.util.ArrayList;
+import dev.candleflow.source.testutils.CollectingOutput;
+import dev.candleflow.source.testutils.TestAdapter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.Test;
 
 class TradeRecordEmitterTest {
 
-    private static final InstrumentId BTC = InstrumentId.parse("BTC-USDT");
-
     private final FeedMetrics metrics = new FeedMetrics(new UnregisteredMetricsGroup());
-    private final BinanceAdapter adapter = new BinanceAdapter();
+    private final TestAdapter adapter =
+            new TestAdapter(SequencePolicy.STRICT_INCREMENT, 1000, Duration.ofSeconds(60));
     private final TradeRecordEmitter emitter = new TradeRecordEmitter(v -> adapter, metrics);
-    private final ExchangeSplitState state =
-            new ExchangeSplitState(
-                    new ExchangeSplit("binance-0", Venue.BINANCE, List.of(BTC), Map.of()));
-    private final Collecting out = new Collecting();
+    private final CollectingOutput out = new CollectingOutput();
+
+    private static ExchangeSplitState state(Map<dev.candleflow.model.InstrumentId, Long> last) {
+        return new ExchangeSplitState(
+                new ExchangeSplit("binance-0", Venue.BINANCE, List.of(BTC), last));
+    }
 
     @Test
-    void dropsDuplicatesCountsGapsAndStampsEventTime() {
-        for (long id : new long[] {1, 2, 2, 1, 5, 6}) {
-            emitter.emitRecord(frame(id), out, state);
+    void emitsTradesAtTheirEventTimeAndAdvancesTheCheckpointedState() {
+        ExchangeSplitState split = state(Map.of());
+        for (long s : new long[] {1, 2, 2, 3}) {
+            emitter.emitRecord(FeedEvent.of(trade(BTC, s)), out, split);
         }
-        assertThat(out.events)
-                .extracting(e -> e.trade().sequence())
-                .containsExactly(1L, 2L, 5L, 6L);
-        assertThat(out.timestamps).containsOnly(1_672_515_782_135L);
-        FeedMetrics.VenueCounters c = metrics.of(Venue.BINANCE);
-        assertThat(c.duplicates.getCount()).isEqualTo(2);
-        assertThat(c.gaps.getCount()).isEqualTo(1);
-        assertThat(c.missedTrades.getCount()).isEqualTo(2);
-        assertThat(c.trades.getCount()).isEqualTo(4);
-        assertThat(state.toSplit().lastSequences()).containsEntry(BTC, 6L);
+        assertThat(out.events).extracting(e -> e.trade().sequence()).containsExactly(1L, 2L, 3L);
+        assertThat(out.timestamps)
+                .containsExactly(
+                        trade(BTC, 1).eventTimeMillis(),
+                        trade(BTC, 2).eventTimeMillis(),
+                        trade(BTC, 3).eventTimeMillis());
+        SplitMetrics m = metrics.split("binance-0", Venue.BINANCE);
+        assertThat(m.trades.getCount()).isEqualTo(3);
+        assertThat(m.duplicates.getCount()).isEqualTo(1);
+        ExchangeSplit snapshot = split.toSplit();
+        assertThat(snapshot.lastSequences()).containsEntry(BTC, 3L);
+        assertThat(snapshot.lastEventTimes()).containsEntry(BTC, trade(BTC, 3).eventTimeMicros());
     }
 
     @Test
     void continuesFromTheCheckpointedSequence() {
-        ExchangeSplitState restored =
-                new ExchangeSplitState(
-                        new ExchangeSplit(
-                                "binance-0", Venue.BINANCE, List.of(BTC), Map.of(BTC, 10L)));
-        emitter.emitRecord(frame(10), out, restored);
-        emitter.emitRecord(frame(11), out, restored);
+        ExchangeSplitState restored = state(Map.of(BTC, 10L));
+        emitter.emitRecord(FeedEvent.of(trade(BTC, 10)), out, restored);
+        emitter.emitRecord(FeedEvent.of(trade(BTC, 11)), out, restored);
         assertThat(out.events).extracting(e -> e.trade().sequence()).containsExactly(11L);
     }
 
     @Test
-    void unusableFramesBecomeDeadLettersWithTheirReason() {
-        emitter.emitRecord(
-                new RawFrame("binance-0", "{\"e\":\"trade\",\"s\":\"BTCUSDT\"", 5L), out, state);
-        emitter.emitRecord(
-                new RawFrame(
-                        "binance-0",
-                        "{\"error\":{\"code\":2,\"msg\":\"Invalid request\"},\"id\":1}",
-                        6L),
-                out,
-                state);
-        assertThat(out.events).allMatch(e -> !e.isTrade());
-        assertThat(out.events)
-                .extracting(e -> e.deadLetter().reason())
-                .containsExactly("malformed_json", "venue_error");
-        assertThat(out.events.get(0).deadLetter().payload())
-                .isEqualTo("{\"e\":\"trade\",\"s\":\"BTCUSDT\"");
-        assertThat(metrics.of(Venue.BINANCE).deadLetters.getCount()).isEqualTo(2);
-    }
-
-    private static RawFrame frame(long id) {
-        String text =
-                "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1672515782136,\"s\":\"BTCUSDT\",\"t\":"
-                        + id
-                        + ",\"p\":\"16578.50000000\",\"q\":\"0.00100000\",\"T\":1672515782135,\"m\":true}}";
-        return new RawFrame("binance-0", text, 1_672_515_782_200_000L);
-    }
-
-    private static final class Collecting implements SourceOutput<FeedEvent> {
-        final List<FeedEvent> events = new ArrayList<>();
-        final List<Long> timestamps = new ArrayList<>();
-
-        @Override
-        public void collect(FeedEvent record) {
-            events.add(record);
-        }
-
-        @Override
-        public void collect(FeedEvent record, long timestamp) {
-            events.add(record);
-            timestamps.add(timestamp);
-        }
-
-        @Override
-        public void emitWatermark(Watermark watermark) {}
-
-        @Override
-        public void markIdle() {}
-
-        @Override
-        public void markActive() {}
+    void deadLettersAndHealthPassWithoutTimestamp() {
+        FeedEvent dl = FeedEvent.of(new DeadLetter(Venue.BINANCE, "malformed_json", "", "{", 5L));
+        FeedEvent health =
+                FeedEvent.of(
+                        new FeedHealth(
+                                Venue.BINANCE,
+                                "binance-0",
+                                5L,
+                                FeedHealth.State.OPEN,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                -1,
+                                -1,
+                                -1));
+        emitter.emitRecord(dl, out, state(Map.of()));
+        emitter.emitRecord(health, out, state(Map.of()));
+        assertThat(out.events).containsExactly(dl, health);
+        assertThat(out.timestamps).containsExactly(null, null);
     }
 }

@@ -10,33 +10,49 @@ import dev.candleflow.source.enumerator.ExchangeEnumStateSerializer;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 class ExchangeSplitSerializerTest {
+
+    private static final InstrumentId BTC = InstrumentId.parse("BTC-USDT");
+    private static final InstrumentId ETH = InstrumentId.parse("ETH-USDT");
 
     static final ExchangeSplit SPLIT =
             new ExchangeSplit(
                     "binance-0",
                     Venue.BINANCE,
-                    List.of(InstrumentId.parse("BTC-USDT"), InstrumentId.parse("ETH-USDT")),
-                    Map.of(InstrumentId.parse("BTC-USDT"), 2_490_125_311L));
+                    List.of(BTC, ETH),
+                    Map.of(BTC, 2_490_125_311L),
+                    Map.of(BTC, 1_672_515_782_135_000L));
 
     @Test
-    void roundTripsWithLastSequences() throws IOException {
+    void roundTripsWithLastSequencesAndTheirEventTimes() throws IOException {
         ExchangeSplitSerializer s = new ExchangeSplitSerializer();
-        assertThat(s.deserialize(s.getVersion(), s.serialize(SPLIT))).isEqualTo(SPLIT);
+        assertThat(s.getVersion()).isEqualTo(2);
+        ExchangeSplit back = s.deserialize(s.getVersion(), s.serialize(SPLIT));
+        assertThat(back).isEqualTo(SPLIT);
+        assertThat(back.lastEventTimes()).containsEntry(BTC, 1_672_515_782_135_000L);
     }
 
     @Test
-    void stateSnapshotCarriesTheNewestSequence() throws IOException {
+    void stateSnapshotCarriesTheNewestTrade() throws IOException {
         ExchangeSplitState state = new ExchangeSplitState(SPLIT);
-        state.recordSequence(InstrumentId.parse("ETH-USDT"), 7L);
-        state.recordSequence(InstrumentId.parse("BTC-USDT"), 2_490_125_400L);
+        state.recordTrade(ETH, 7L, 70L);
+        state.recordTrade(BTC, 2_490_125_400L, 80L);
         ExchangeSplitSerializer s = new ExchangeSplitSerializer();
-        ExchangeSplit back = s.deserialize(1, s.serialize(state.toSplit()));
-        assertThat(back.lastSequences())
-                .containsEntry(InstrumentId.parse("ETH-USDT"), 7L)
-                .containsEntry(InstrumentId.parse("BTC-USDT"), 2_490_125_400L);
+        ExchangeSplit back = s.deserialize(2, s.serialize(state.toSplit()));
+        assertThat(back.lastSequences()).containsEntry(ETH, 7L).containsEntry(BTC, 2_490_125_400L);
+        assertThat(back.lastEventTimes()).containsEntry(ETH, 70L).containsEntry(BTC, 80L);
+    }
+
+    @Test
+    void readsVersionOneCheckpointsWithoutEventTimes() throws IOException {
+        ExchangeSplitSerializer s = new ExchangeSplitSerializer();
+        ExchangeSplit back = s.deserialize(1, versionOne());
+        assertThat(back.lastSequences()).containsExactly(Map.entry(BTC, 2_490_125_311L));
+        assertThat(back.lastEventTimes()).isEmpty();
+        assertThat(back.instruments()).containsExactly(BTC, ETH);
     }
 
     @Test
@@ -46,14 +62,36 @@ class ExchangeSplitSerializerTest {
                 .isInstanceOf(IOException.class)
                 .hasMessage("Unrecognized version: 99");
         ExchangeEnumStateSerializer e = new ExchangeEnumStateSerializer();
-        assertThatThrownBy(() -> e.deserialize(2, new byte[0]))
-                .hasMessage("Unrecognized version: 2");
+        assertThatThrownBy(() -> e.deserialize(3, new byte[0]))
+                .hasMessage("Unrecognized version: 3");
     }
 
     @Test
-    void enumeratorStateRoundTrips() throws IOException {
+    void enumeratorStateRoundTripsAndReadsVersionOne() throws IOException {
         ExchangeEnumStateSerializer e = new ExchangeEnumStateSerializer();
         ExchangeEnumState state = new ExchangeEnumState(List.of(SPLIT));
         assertThat(e.deserialize(e.getVersion(), e.serialize(state))).isEqualTo(state);
+
+        DataOutputSerializer v1 = new DataOutputSerializer(64);
+        v1.writeInt(1);
+        v1.write(versionOne());
+        ExchangeEnumState old = e.deserialize(1, v1.getCopyOfBuffer());
+        assertThat(old.unassigned())
+                .singleElement()
+                .satisfies(split -> assertThat(split.lastSequences()).containsKey(BTC));
+    }
+
+    /** A split as version 1 wrote it: no event times. */
+    private static byte[] versionOne() throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        out.writeUTF("binance-0");
+        out.writeUTF("binance");
+        out.writeInt(2);
+        out.writeUTF("BTC-USDT");
+        out.writeUTF("ETH-USDT");
+        out.writeInt(1);
+        out.writeUTF("BTC-USDT");
+        out.writeLong(2_490_125_311L);
+        return out.getCopyOfBuffer();
     }
 }

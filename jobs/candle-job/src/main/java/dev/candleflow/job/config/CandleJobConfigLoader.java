@@ -159,7 +159,8 @@ public final class CandleJobConfigLoader {
                                         get(c, KAFKA_CANDLES_TOPIC),
                                         get(c, KAFKA_LIVE_TOPIC),
                                         get(c, KAFKA_OUTLIERS_TOPIC),
-                                        get(c, KAFKA_DEAD_LETTERS_TOPIC))),
+                                        get(c, KAFKA_DEAD_LETTERS_TOPIC),
+                                        get(c, KAFKA_FEED_HEALTH_TOPIC))),
                 get(c, KAFKA_TRANSACTION_TIMEOUT),
                 get(c, KAFKA_TRANSACTIONAL_ID_PREFIX),
                 get(c, CHECKPOINT_INTERVAL));

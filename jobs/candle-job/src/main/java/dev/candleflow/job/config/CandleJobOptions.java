@@ -242,6 +242,13 @@ public final class CandleJobOptions {
                     .defaultValue("dead-letters")
                     .withDescription("Topic of dead letters.");
 
+    public static final ConfigOption<String> KAFKA_FEED_HEALTH_TOPIC =
+            ConfigOptions.key("kafka.topic.feed-health")
+                    .stringType()
+                    .defaultValue("feed-health")
+                    .withDescription(
+                            "Topic of per-connection health reports (compacted by split).");
+
     public static final ConfigOption<Duration> KAFKA_TRANSACTION_TIMEOUT =
             ConfigOptions.key("kafka.transaction-timeout")
                     .durationType()

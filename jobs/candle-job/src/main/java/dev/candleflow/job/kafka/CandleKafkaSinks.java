@@ -2,6 +2,7 @@ package dev.candleflow.job.kafka;
 
 import dev.candleflow.model.Candle;
 import dev.candleflow.model.DeadLetter;
+import dev.candleflow.model.FeedHealth;
 import dev.candleflow.model.OutlierEvent;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,17 @@ public final class CandleKafkaSinks {
                 topic,
                 new Serializer<>(
                         topic, OutlierEvent::key, EventJson::toJson, e -> e.timeMicros() / 1000L));
+    }
+
+    /** Feed health keyed by split, so a compacted topic keeps each connection's latest. */
+    public KafkaSink<FeedHealth> feedHealth(String topic) {
+        return sink(
+                topic,
+                new Serializer<>(
+                        topic,
+                        FeedHealth::splitId,
+                        EventJson::toJson,
+                        h -> h.timeMicros() / 1000L));
     }
 
     /** Dead letters keyed by venue, so one venue's stay in order. */

@@ -3,6 +3,7 @@ package dev.candleflow.job.kafka;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.candleflow.model.DeadLetter;
+import dev.candleflow.model.FeedHealth;
 import dev.candleflow.model.OutlierEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,6 +55,34 @@ public final class EventJson {
                     g.writeStringField("detail", d.detail());
                     g.writeStringField("payload", d.payload());
                     g.writeNumberField("receivedAtUs", d.receivedAtMicros());
+                });
+    }
+
+    /**
+     * {@code {"venue":"okx","splitId":"okx-0","timeUs":..,"state":"open","frames":..,"trades":..,
+     * "bytes":..,"reconnects":0,"gaps":0,"tradesBackfilled":0,"unrecoverableGaps":0,
+     * "duplicates":0,"deadLetters":0,"lastMessageAgeMs":12,"lagP50Ms":3.1,"lagP99Ms":18.0}};
+     * counters cover the reporting interval that ends at timeUs.
+     */
+    public static byte[] toJson(FeedHealth h) {
+        return write(
+                g -> {
+                    g.writeStringField("venue", h.venue().id());
+                    g.writeStringField("splitId", h.splitId());
+                    g.writeNumberField("timeUs", h.timeMicros());
+                    g.writeStringField("state", h.state().id());
+                    g.writeNumberField("frames", h.frames());
+                    g.writeNumberField("trades", h.trades());
+                    g.writeNumberField("bytes", h.bytes());
+                    g.writeNumberField("reconnects", h.reconnects());
+                    g.writeNumberField("gaps", h.gaps());
+                    g.writeNumberField("tradesBackfilled", h.tradesBackfilled());
+                    g.writeNumberField("unrecoverableGaps", h.unrecoverableGaps());
+                    g.writeNumberField("duplicates", h.duplicates());
+                    g.writeNumberField("deadLetters", h.deadLetters());
+                    g.writeNumberField("lastMessageAgeMs", h.lastMessageAgeMs());
+                    g.writeNumberField("lagP50Ms", h.lagP50Ms());
+                    g.writeNumberField("lagP99Ms", h.lagP99Ms());
                 });
     }
 

@@ -8,36 +8,51 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
- * Bounded-out-of-orderness watermarks driven by trades only: a dead letter carries no event time (a
- * replayed old capture must not be pushed into "late" by wall-clock stamps).
+ * Bounded-out-of-orderness watermarks driven by trades only: dead letters carry no event time (a
+ * replayed old capture must not be pushed into "late" by wall-clock stamps), and a split that sends
+ * only health reports is idle, so it does not hold back the watermark of the others. Flink's own
+ * {@code withIdleness} would count those reports as activity.
  */
 public final class TradeWatermarks implements WatermarkGenerator<FeedEvent> {
 
     private final long boundMillis;
+    private final long idleNanos;
     private long maxTimestamp;
+    private long lastTradeNanos = System.nanoTime();
+    private boolean idle;
 
-    public TradeWatermarks(Duration outOfOrderness) {
+    public TradeWatermarks(Duration outOfOrderness, Duration idleness) {
         this.boundMillis = outOfOrderness.toMillis();
+        this.idleNanos = idleness.toNanos();
         this.maxTimestamp = Long.MIN_VALUE + boundMillis + 1;
     }
 
-    /** Trades stamped with their event time, watermarks from trades, idle splits released. */
+    /** Trades stamped with their event time; watermarks and idleness from trades alone. */
     public static WatermarkStrategy<FeedEvent> strategy(
             Duration outOfOrderness, Duration idleness) {
-        return WatermarkStrategy.<FeedEvent>forGenerator(ctx -> new TradeWatermarks(outOfOrderness))
-                .withTimestampAssigner((e, ts) -> e.isTrade() ? e.trade().eventTimeMillis() : ts)
-                .withIdleness(idleness);
+        return WatermarkStrategy.<FeedEvent>forGenerator(
+                        ctx -> new TradeWatermarks(outOfOrderness, idleness))
+                .withTimestampAssigner((e, ts) -> e.isTrade() ? e.trade().eventTimeMillis() : ts);
     }
 
     @Override
     public void onEvent(FeedEvent event, long eventTimestamp, WatermarkOutput output) {
         if (event.isTrade()) {
             maxTimestamp = Math.max(maxTimestamp, event.trade().eventTimeMillis());
+            lastTradeNanos = System.nanoTime();
+            idle = false;
         }
     }
 
     @Override
     public void onPeriodicEmit(WatermarkOutput output) {
+        if (System.nanoTime() - lastTradeNanos > idleNanos) {
+            if (!idle) {
+                idle = true;
+                output.markIdle();
+            }
+            return;
+        }
         output.emitWatermark(new Watermark(maxTimestamp - boundMillis - 1));
     }
 }
