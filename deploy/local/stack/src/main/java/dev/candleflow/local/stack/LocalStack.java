@@ -9,6 +9,8 @@ import dev.candleflow.local.KafkaServer;
 import dev.candleflow.query.QueryService;
 import dev.candleflow.query.config.QueryServiceConfigLoader;
 import dev.candleflow.simulator.BinanceSimulator;
+import dev.candleflow.simulator.MarketSimulator;
+import dev.candleflow.simulator.venue.VenueId;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +36,10 @@ public final class LocalStack {
     static final int SIMULATOR_PORT = 19443;
     static final int FLINK_UI_PORT = 8081;
     static final int QUERY_SERVICE_PORT = 8088;
-    static final String SIM_SYMBOLS = "BTCUSDT,ETHUSDT,SOLUSDT";
+    static final List<String> SIM_INSTRUMENTS = List.of("BTC-USDT", "ETH-USDT", "SOL-USDT");
+
+    /** Enough above the market for the off-market rule to exclude the venue. */
+    static final double OFF_MARKET_BASIS = 0.01;
 
     private final List<AutoCloseable> started = new ArrayList<>();
 
@@ -108,12 +113,27 @@ public final class LocalStack {
                                 "jdbc:clickhouse://127.0.0.1:" + ch.httpPort(),
                                 "--kafka.bootstrap-servers",
                                 kafka.bootstrapServers()));
-        if (!args.live()) {
-            BinanceSimulator sim = simulator(args);
+        if (args.replay() != null) {
+            BinanceSimulator sim = replay(args);
             started.add(sim);
             jobArgs.addAll(List.of("--source.endpoint.binance", sim.wsBaseUri().toString()));
-            if (args.replay() == null) {
-                jobArgs.addAll(List.of("--symbols", "BTC-USDT,ETH-USDT,SOL-USDT"));
+        } else if (!args.live()) {
+            MarketSimulator sim = market(args);
+            started.add(sim);
+            jobArgs.addAll(
+                    List.of(
+                            "--venues",
+                            String.join(",", sim.venues().stream().map(VenueId::id).toList()),
+                            "--symbols",
+                            String.join(",", SIM_INSTRUMENTS)));
+            for (VenueId v : sim.venues()) {
+                jobArgs.addAll(List.of("--source.endpoint." + v.id(), sim.wsBaseUri(v).toString()));
+                if (v != VenueId.BYBIT) { // Bybit has no REST trade history by id
+                    jobArgs.addAll(
+                            List.of(
+                                    "--source.rest-endpoint." + v.id(),
+                                    sim.restBaseUri(v).toString()));
+                }
             }
         }
         jobArgs.addAll(args.jobArgs());
@@ -144,29 +164,42 @@ public final class LocalStack {
         return job;
     }
 
-    private BinanceSimulator simulator(LocalStackArgs args) throws IOException {
-        var b = BinanceSimulator.builder().port(preferred(SIMULATOR_PORT));
-        if (args.replay() != null) {
-            say("Replaying " + args.replay() + " through the simulator");
-            b.replay(args.replay(), args.replaySpeed());
-        } else {
-            // Start a day back so an accelerated market stays clear of the future for hours.
-            long start =
-                    (System.currentTimeMillis() - Duration.ofDays(1).toMillis())
-                            / 60_000L
-                            * 60_000L;
-            b.symbols(SIM_SYMBOLS.split(","))
-                    .speed(args.speed())
-                    .startTimeMillis(start)
-                    .tradesPerSecond(5)
-                    .seed(System.nanoTime());
-            say(
-                    "Simulated Binance market at "
-                            + args.speed()
-                            + "x real time, starting at event time "
-                            + java.time.Instant.ofEpochMilli(start));
-        }
-        return b.build().start();
+    private BinanceSimulator replay(LocalStackArgs args) throws IOException {
+        say("Replaying " + args.replay() + " through the simulator");
+        return BinanceSimulator.builder()
+                .port(preferred(SIMULATOR_PORT))
+                .replay(args.replay(), args.replaySpeed())
+                .build()
+                .start();
+    }
+
+    /** All seven venues on one simulated market; one venue trades off it, to show the rules. */
+    private MarketSimulator market(LocalStackArgs args) throws IOException {
+        // Start a day back so an accelerated market stays clear of the future for hours.
+        long start =
+                (System.currentTimeMillis() - Duration.ofDays(1).toMillis()) / 60_000L * 60_000L;
+        MarketSimulator sim =
+                MarketSimulator.builder()
+                        .instruments(SIM_INSTRUMENTS.toArray(String[]::new))
+                        .speed(args.speed())
+                        .startTimeMillis(start)
+                        .tradesPerSecond(3)
+                        .basis(VenueId.BITSTAMP, OFF_MARKET_BASIS)
+                        .historyCapacity(20_000)
+                        .seed(System.nanoTime())
+                        .build()
+                        .start();
+        say(
+                "Simulated market on "
+                        + sim.venues().size()
+                        + " venues at "
+                        + args.speed()
+                        + "x real time, from event time "
+                        + java.time.Instant.ofEpochMilli(start)
+                        + "; bitstamp trades "
+                        + OFF_MARKET_BASIS * 100
+                        + " % above the others");
+        return sim;
     }
 
     private static int preferred(int port) {
