@@ -65,14 +65,18 @@ class VenueBackfillITCase {
     @MethodSource("venuesWithBackfill")
     void everyPublishedTradeArrivesExactlyOnce(Venue venue) throws Exception {
         VenueId id = VenueId.fromId(venue.id());
+        // Every fault the simulator has, as in the Binance test.
         FaultPlan faults =
                 FaultPlan.builder()
                         .dropEvery(Duration.ofMillis(3_100))
                         .withholdEvery(Duration.ofMillis(1_100), 8)
+                        .stallEvery(Duration.ofMillis(7_000), Duration.ofMillis(400))
                         .forceDisconnectEvery(Duration.ofMillis(4_300))
                         .noticeLead(Duration.ofMillis(800))
-                        .duplicateRate(0.02)
                         .garbageRate(0.01)
+                        .truncateRate(0.01)
+                        .duplicateRate(0.02)
+                        .reorderRate(0.005)
                         .seed(3)
                         .build();
         try (MarketSimulator sim =
@@ -82,7 +86,7 @@ class VenueBackfillITCase {
                         .seed(13)
                         .tradesPerSecond(8)
                         .speed(8)
-                        .eventDuration(Duration.ofSeconds(60))
+                        .eventDuration(Duration.ofMinutes(2))
                         .faultPlan(faults)
                         .build()
                         .start()) {
