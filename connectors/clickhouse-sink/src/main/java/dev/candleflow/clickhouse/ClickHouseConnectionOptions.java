@@ -2,9 +2,10 @@ package dev.candleflow.clickhouse;
 
 import java.io.Serializable;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
@@ -36,8 +37,31 @@ public record ClickHouseConnectionOptions(String url, String database, String us
         return url.replaceAll("/+$", "") + "/" + database;
     }
 
-    /** A connection to the server's default database (the target database may not exist yet). */
+    /**
+     * A connection to the server's default database (the target database may not exist yet). The
+     * driver comes from this class's own class loader, not from DriverManager: DriverManager
+     * registers drivers once per JVM, from the first job's class loader, so a second submission to
+     * the same JobManager (an upgrade from a savepoint) would get "No suitable driver".
+     */
     public Connection connectToServer() throws SQLException {
-        return DriverManager.getConnection(url, user, password);
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        Connection connection = driver().connect(url, props);
+        if (connection == null) {
+            throw new SQLException("The ClickHouse JDBC driver does not accept the URL " + url);
+        }
+        return connection;
+    }
+
+    private static Driver driver() throws SQLException {
+        try {
+            return (Driver)
+                    Class.forName(DRIVER, true, ClickHouseConnectionOptions.class.getClassLoader())
+                            .getDeclaredConstructor()
+                            .newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new SQLException("Cannot load the ClickHouse JDBC driver " + DRIVER, e);
+        }
     }
 }
