@@ -2,6 +2,9 @@ package dev.candleflow.cluster.testutils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.candleflow.job.testutils.CandleReaders;
+import dev.candleflow.job.testutils.CandleReference;
+import dev.candleflow.job.testutils.SimTrades;
 import dev.candleflow.local.ClickHouseServer;
 import dev.candleflow.local.KafkaServer;
 import dev.candleflow.model.Candle;
