@@ -158,6 +158,11 @@ public final class BinanceSimulator implements AutoCloseable {
         return market.eventStartMillis();
     }
 
+    /** Waits for the market open; see {@link MarketSimulator#awaitEventStart(Duration)}. */
+    public OptionalLong awaitEventStart(Duration timeout) throws InterruptedException {
+        return market.awaitEventStart(timeout);
+    }
+
     /** Open client connections. */
     public int connectionCount() {
         return venue().connectionCount();

@@ -218,6 +218,15 @@ public final class MarketSimulator implements AutoCloseable {
         return feed.eventStartMillis();
     }
 
+    /**
+     * Waits until the market has opened: a job that is running has not necessarily subscribed yet.
+     *
+     * @return the event time of the open, or empty on timeout
+     */
+    public OptionalLong awaitEventStart(Duration timeout) throws InterruptedException {
+        return feed.awaitEventStart(timeout);
+    }
+
     /** Stops the market and every venue; idempotent. */
     @Override
     public void close() {

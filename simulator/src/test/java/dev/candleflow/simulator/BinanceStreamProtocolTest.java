@@ -97,6 +97,7 @@ class BinanceStreamProtocolTest {
                 start(BinanceSimulator.builder().symbols("BTCUSDT").tradesPerSecond(50).speed(20));
         RecordingClient client = connect(URI.create(sim.wsBaseUri() + "/ws"));
         assertThat(sim.isMarketStarted()).isFalse();
+        assertThat(sim.awaitEventStart(Duration.ofMillis(200))).as("no subscriber yet").isEmpty();
 
         client.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@trade\"],\"id\":1}");
 
@@ -105,6 +106,7 @@ class BinanceStreamProtocolTest {
         assertThat(sim.isMarketStarted()).isTrue();
         assertThat(sim.eventStartMillis()).isPresent();
         assertThat(sim.eventStartMillis().getAsLong() % 60_000).isZero();
+        assertThat(sim.awaitEventStart(WAIT)).isEqualTo(sim.eventStartMillis());
     }
 
     @Test

@@ -58,7 +58,10 @@ class SavepointUpgradeITCase {
                                     2,
                                     null));
             Await.until("job running", Duration.ofMinutes(2), () -> rest.isFullyRunning(before));
-            long start = sim.eventStartMillis().orElseThrow();
+            // Every task RUNNING does not mean the source has subscribed: wait for the market open.
+            long start =
+                    sim.awaitEventStart(Duration.ofMinutes(1))
+                            .orElseThrow(() -> new AssertionError("the market never opened"));
             Await.until(
                     "3 simulated minutes and 2 checkpoints",
                     Duration.ofMinutes(2),

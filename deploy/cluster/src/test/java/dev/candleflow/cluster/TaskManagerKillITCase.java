@@ -65,7 +65,10 @@ class TaskManagerKillITCase {
                     () -> rest.isFullyRunning(job));
             LOG.info("job submitted and running in {} ms", millisSince(t1));
 
-            long start = sim.eventStartMillis().orElseThrow();
+            // Every task RUNNING does not mean the source has subscribed: wait for the market open.
+            long start =
+                    sim.awaitEventStart(Duration.ofMinutes(1))
+                            .orElseThrow(() -> new AssertionError("the market never opened"));
             Await.until(
                     "3 simulated minutes and 2 checkpoints",
                     Duration.ofMinutes(2),

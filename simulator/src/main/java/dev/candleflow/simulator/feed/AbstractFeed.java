@@ -23,7 +23,7 @@ public abstract class AbstractFeed implements Feed {
     private final Object progressLock = new Object();
     private long progressMillis = Long.MIN_VALUE; // guarded by progressLock
     private boolean finished; // guarded by progressLock
-    private volatile long eventStartMillis = Long.MIN_VALUE;
+    private long eventStartMillis = Long.MIN_VALUE; // guarded by progressLock
     private volatile Thread thread;
 
     protected AbstractFeed(String threadName) {
@@ -59,8 +59,30 @@ public abstract class AbstractFeed implements Feed {
 
     @Override
     public final OptionalLong eventStartMillis() {
-        long start = eventStartMillis;
-        return start == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(start);
+        synchronized (progressLock) {
+            return startOrEmpty();
+        }
+    }
+
+    @Override
+    public final OptionalLong awaitEventStart(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progressLock) {
+            while (eventStartMillis == Long.MIN_VALUE && !finished) {
+                long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (remainingMillis <= 0) {
+                    break;
+                }
+                progressLock.wait(remainingMillis);
+            }
+            return startOrEmpty();
+        }
+    }
+
+    private OptionalLong startOrEmpty() {
+        return eventStartMillis == Long.MIN_VALUE
+                ? OptionalLong.empty()
+                : OptionalLong.of(eventStartMillis);
     }
 
     @Override
@@ -105,7 +127,10 @@ public abstract class AbstractFeed implements Feed {
     }
 
     protected final void setEventStartMillis(long startMillis) {
-        this.eventStartMillis = startMillis;
+        synchronized (progressLock) {
+            this.eventStartMillis = startMillis;
+            progressLock.notifyAll();
+        }
     }
 
     /** Records that every event with event time {@code <= eventTimeMillis} has been handed on. */

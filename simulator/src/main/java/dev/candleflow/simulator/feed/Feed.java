@@ -18,6 +18,14 @@ public interface Feed extends AutoCloseable {
     OptionalLong eventStartMillis();
 
     /**
+     * Waits until the feed has started producing (a market opens when its first client subscribes,
+     * a replay at its first event).
+     *
+     * @return the event time of the start, or empty on timeout or if the feed ended without one
+     */
+    OptionalLong awaitEventStart(Duration timeout) throws InterruptedException;
+
+    /**
      * Waits until every event with event time {@code <= eventTimeMillis} has been handed on, or the
      * feed finished.
      *
