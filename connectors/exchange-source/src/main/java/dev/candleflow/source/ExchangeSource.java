@@ -8,6 +8,7 @@ import dev.candleflow.protocol.VenueEndpoints;
 import dev.candleflow.source.enumerator.ExchangeEnumState;
 import dev.candleflow.source.enumerator.ExchangeEnumStateSerializer;
 import dev.candleflow.source.enumerator.ExchangeSplitEnumerator;
+import dev.candleflow.source.enumerator.SplitLayout;
 import dev.candleflow.source.reader.ExchangeSourceReader;
 import dev.candleflow.source.reader.FeedMetrics;
 import dev.candleflow.source.reader.ReaderSettings;
@@ -19,7 +20,7 @@ import dev.candleflow.source.transport.WebSocketTransport;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -30,6 +31,8 @@ import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The unbounded FLIP-27 source of trades from exchange WebSocket feeds. Each split is one
@@ -50,6 +53,7 @@ public final class ExchangeSource
                 ResultTypeQueryable<FeedEvent> {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ExchangeSource.class);
 
     private final EnumMap<Venue, List<InstrumentId>> subscriptions;
     private final EnumMap<Venue, VenueEndpoints> endpoints;
@@ -79,23 +83,13 @@ public final class ExchangeSource
         return Boundedness.CONTINUOUS_UNBOUNDED;
     }
 
-    /** The connections this source opens: each venue's instruments in groups it allows. */
+    /** The connections a fresh job opens: each venue's instruments in groups it allows. */
     public List<ExchangeSplit> splits() {
-        List<ExchangeSplit> splits = new ArrayList<>();
-        subscriptions.forEach(
-                (venue, instruments) -> {
-                    int size =
-                            Math.min(
-                                    maxInstrumentsPerConnection,
-                                    adapter(venue).maxInstrumentsPerConnection());
-                    for (int from = 0, n = 0; from < instruments.size(); from += size, n++) {
-                        List<InstrumentId> group =
-                                instruments.subList(
-                                        from, Math.min(instruments.size(), from + size));
-                        splits.add(new ExchangeSplit(venue.id() + "-" + n, venue, group, Map.of()));
-                    }
-                });
-        return splits;
+        return SplitLayout.plan(subscriptions, this::groupSize).splits();
+    }
+
+    private int groupSize(Venue venue) {
+        return Math.min(maxInstrumentsPerConnection, adapter(venue).maxInstrumentsPerConnection());
     }
 
     ExchangeAdapter adapter(Venue venue) {
@@ -105,13 +99,55 @@ public final class ExchangeSource
     @Override
     public SplitEnumerator<ExchangeSplit, ExchangeEnumState> createEnumerator(
             SplitEnumeratorContext<ExchangeSplit> context) {
-        return new ExchangeSplitEnumerator(context, splits());
+        return new ExchangeSplitEnumerator(
+                context, SplitLayout.plan(subscriptions, this::groupSize));
     }
 
     @Override
     public SplitEnumerator<ExchangeSplit, ExchangeEnumState> restoreEnumerator(
             SplitEnumeratorContext<ExchangeSplit> context, ExchangeEnumState checkpoint) {
-        return new ExchangeSplitEnumerator(context, checkpoint.unassigned());
+        ExchangeEnumState restored = reconcile(checkpoint);
+        return new ExchangeSplitEnumerator(
+                context, restored.unassigned(), restored.splitLayout().orElseThrow());
+    }
+
+    /**
+     * A checkpointed enumerator state brought to this source's venues and symbols: instruments no
+     * longer configured leave their splits (readers narrow the splits they restore the same way),
+     * and instruments or venues configured since get new, unassigned splits.
+     */
+    ExchangeEnumState reconcile(ExchangeEnumState checkpoint) {
+        List<ExchangeSplit> unassigned = new ArrayList<>();
+        for (ExchangeSplit split : checkpoint.unassigned()) {
+            SplitLayout.narrow(split, subscriptions).ifPresent(unassigned::add);
+        }
+        Optional<SplitLayout> before = checkpoint.splitLayout();
+        if (before.isEmpty()) {
+            // Older checkpoints did not record which instruments the readers' splits carry, so
+            // new instruments cannot be told apart from those already subscribed.
+            LOG.warn(
+                    "Restoring from a checkpoint without a split layout (enumerator state version 2"
+                        + " or older): assuming it was taken with the venues and symbols configured"
+                        + " now. To change them, first take a savepoint with this version and the"
+                        + " old configuration.");
+            return new ExchangeEnumState(
+                    unassigned, SplitLayout.plan(subscriptions, this::groupSize).splits());
+        }
+        SplitLayout layout = before.get().reconcile(subscriptions, this::groupSize);
+        List<ExchangeSplit> added = layout.addedSince(before.get());
+        unassigned.addAll(added);
+        List<String> dropped =
+                before.get().splits().stream()
+                        .map(ExchangeSplit::splitId)
+                        .filter(id -> !layout.contains(id))
+                        .toList();
+        if (!added.isEmpty() || !dropped.isEmpty()) {
+            LOG.info(
+                    "Configuration changed since the checkpoint: new splits {}, dropped splits {}",
+                    added,
+                    dropped);
+        }
+        return new ExchangeEnumState(unassigned, layout.splits());
     }
 
     @Override
@@ -124,6 +160,7 @@ public final class ExchangeSource
         return new ExchangeSourceReader(
                 () -> new WebSocketSplitReader(adapters::get, transport, mine, metrics),
                 new TradeRecordEmitter(adapters::get, metrics),
+                subscriptions,
                 new Configuration(),
                 context);
     }

@@ -2,14 +2,17 @@ package dev.candleflow.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.candleflow.model.DeadLetter;
 import dev.candleflow.model.FeedHealth;
 import dev.candleflow.model.InstrumentId;
 import dev.candleflow.model.Venue;
+import dev.candleflow.source.enumerator.ExchangeEnumState;
 import dev.candleflow.source.split.ExchangeSplit;
 import dev.candleflow.source.testutils.TestTrades;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -52,6 +55,74 @@ class ExchangeSourceTest {
         assertThat(source.splits())
                 .extracting(s -> s.instruments().size())
                 .containsExactly(200, 200, 50);
+    }
+
+    private static ExchangeSource source(Venue venue, List<InstrumentId> instruments) {
+        Configuration options = new Configuration();
+        options.set(ExchangeSourceOptions.MAX_INSTRUMENTS_PER_CONNECTION, 2);
+        return ExchangeSource.builder().venue(venue, instruments).options(options).build();
+    }
+
+    @Test
+    void aRestoreWithMoreSymbolsAndAnotherVenueGivesOnlyTheNewOnesNewSplits() {
+        InstrumentId btc = InstrumentId.parse("BTC-USDT");
+        InstrumentId eth = InstrumentId.parse("ETH-USDT");
+        InstrumentId sol = InstrumentId.parse("SOL-USDT");
+        InstrumentId xrp = InstrumentId.parse("XRP-USDT");
+        ExchangeSource before = source(Venue.BINANCE, List.of(btc, eth, sol));
+        List<ExchangeSplit> layout = before.splits();
+        // binance-0 (BTC, ETH) is held by a reader; binance-1 (SOL) came back unassigned.
+        ExchangeSplit sol1 =
+                new ExchangeSplit("binance-1", Venue.BINANCE, List.of(sol), Map.of(sol, 42L));
+        ExchangeEnumState checkpoint = new ExchangeEnumState(List.of(sol1), layout);
+
+        Configuration options = new Configuration();
+        options.set(ExchangeSourceOptions.MAX_INSTRUMENTS_PER_CONNECTION, 2);
+        ExchangeSource after =
+                ExchangeSource.builder()
+                        .venue(Venue.BINANCE, List.of(btc, xrp, sol))
+                        .venue(Venue.OKX, List.of(btc))
+                        .options(options)
+                        .build();
+        ExchangeEnumState restored = after.reconcile(checkpoint);
+
+        assertThat(restored.unassigned())
+                .containsExactly(
+                        sol1,
+                        new ExchangeSplit("binance-2", Venue.BINANCE, List.of(xrp), Map.of()),
+                        new ExchangeSplit("okx-0", Venue.OKX, List.of(btc), Map.of()));
+        assertThat(restored.layout())
+                .extracting(ExchangeSplit::splitId, ExchangeSplit::instruments)
+                .containsExactly(
+                        tuple("binance-0", List.of(btc)),
+                        tuple("binance-1", List.of(sol)),
+                        tuple("binance-2", List.of(xrp)),
+                        tuple("okx-0", List.of(btc)));
+    }
+
+    @Test
+    void aRestoreWithFewerSymbolsDropsTheirSplits() {
+        InstrumentId btc = InstrumentId.parse("BTC-USDT");
+        InstrumentId eth = InstrumentId.parse("ETH-USDT");
+        InstrumentId sol = InstrumentId.parse("SOL-USDT");
+        List<ExchangeSplit> layout = source(Venue.BINANCE, List.of(btc, eth, sol)).splits();
+        ExchangeEnumState checkpoint = new ExchangeEnumState(layout, layout);
+
+        ExchangeEnumState restored = source(Venue.BINANCE, List.of(eth)).reconcile(checkpoint);
+
+        ExchangeSplit ethOnly =
+                new ExchangeSplit("binance-0", Venue.BINANCE, List.of(eth), Map.of());
+        assertThat(restored.unassigned()).containsExactly(ethOnly);
+        assertThat(restored.layout()).containsExactly(ethOnly);
+    }
+
+    @Test
+    void aCheckpointWithoutLayoutRestoresAsTheConfiguredPlan() {
+        InstrumentId btc = InstrumentId.parse("BTC-USDT");
+        ExchangeSource source = source(Venue.BINANCE, List.of(btc));
+        ExchangeEnumState restored = source.reconcile(new ExchangeEnumState(List.of(), null));
+        assertThat(restored.unassigned()).isEmpty();
+        assertThat(restored.layout()).isEqualTo(source.splits());
     }
 
     @Test

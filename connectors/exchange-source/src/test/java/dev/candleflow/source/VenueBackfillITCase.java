@@ -19,6 +19,7 @@ import dev.candleflow.simulator.venue.VenueId;
 import dev.candleflow.simulator.venue.VenueTrade;
 import dev.candleflow.source.testutils.CollectingSink;
 import dev.candleflow.source.testutils.SourceJobs;
+import dev.candleflow.source.testutils.TradeKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,7 @@ class VenueBackfillITCase {
             Thread.sleep(1_500);
             job.cancel().get();
 
-            List<FeedEventKey> expected = published.stream().map(FeedEventKey::of).toList();
+            List<TradeKey> expected = published.stream().map(TradeKey::of).toList();
             List<Trade> received = trades(CollectingSink.events(run));
             LOG.info(
                     "{}: published {} trades; faults {}; health {}",
@@ -110,9 +111,8 @@ class VenueBackfillITCase {
                     published.size(),
                     sim.faults(id).stats(),
                     healthTotals(CollectingSink.events(run)));
-            Map<FeedEventKey, Long> want = multiset(expected);
-            Map<FeedEventKey, Long> got =
-                    multiset(received.stream().map(FeedEventKey::of).toList());
+            Map<TradeKey, Long> want = multiset(expected);
+            Map<TradeKey, Long> got = multiset(received.stream().map(TradeKey::of).toList());
             assertThat(want.keySet().stream().filter(k -> !got.containsKey(k)).toList())
                     .as("published but never received (of %d)", published.size())
                     .isEmpty();
@@ -150,10 +150,9 @@ class VenueBackfillITCase {
             job.cancel().get();
 
             List<FeedEvent> events = CollectingSink.events(run);
-            Map<FeedEventKey, Long> published =
-                    multiset(sim.publishedTrades(id).stream().map(FeedEventKey::of).toList());
-            Map<FeedEventKey, Long> got =
-                    multiset(trades(events).stream().map(FeedEventKey::of).toList());
+            Map<TradeKey, Long> published =
+                    multiset(sim.publishedTrades(id).stream().map(TradeKey::of).toList());
+            Map<TradeKey, Long> got = multiset(trades(events).stream().map(TradeKey::of).toList());
             LOG.info(
                     "{}: published {}, received {}; health {}",
                     venue,
@@ -194,38 +193,5 @@ class VenueBackfillITCase {
             b.restEndpoint(venue, endpoints.rest());
         }
         return b.build();
-    }
-
-    /** What identifies a trade for the comparison; times at millisecond precision. */
-    private record FeedEventKey(
-            String venue,
-            String instrument,
-            String tradeId,
-            String price,
-            String qty,
-            long millis,
-            String side) {
-
-        static FeedEventKey of(VenueTrade t) {
-            return new FeedEventKey(
-                    t.venue().id(),
-                    t.instrument(),
-                    t.tradeId(),
-                    t.price().toPlainString(),
-                    t.quantity().toPlainString(),
-                    Math.floorDiv(t.eventTimeMicros(), 1000L),
-                    t.takerSide().name());
-        }
-
-        static FeedEventKey of(Trade t) {
-            return new FeedEventKey(
-                    t.venue().id(),
-                    t.instrument().toString(),
-                    t.tradeId(),
-                    t.price().toPlainString(),
-                    t.quantity().toPlainString(),
-                    t.eventTimeMillis(),
-                    t.aggressor().name());
-        }
     }
 }

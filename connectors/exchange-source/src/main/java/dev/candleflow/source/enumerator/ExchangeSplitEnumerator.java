@@ -13,9 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands out the fixed set of connection splits. A split belongs to reader {@code hash(splitId) mod
- * parallelism}, so a restarted reader gets back the same connections; splits return here from
- * failed readers and are handed out again on the next request.
+ * Hands out the connection splits of a {@link SplitLayout}. A split belongs to reader {@code
+ * hash(splitId) mod parallelism}, so a restarted reader gets back the same connections; splits
+ * return here from failed readers and are handed out again on the next request. The layout is
+ * checkpointed with the unassigned splits, so a restore with more instruments or venues can give
+ * the new ones splits of their own.
  */
 public final class ExchangeSplitEnumerator
         implements SplitEnumerator<ExchangeSplit, ExchangeEnumState> {
@@ -24,11 +26,21 @@ public final class ExchangeSplitEnumerator
 
     private final SplitEnumeratorContext<ExchangeSplit> context;
     private final List<ExchangeSplit> unassigned;
+    private final SplitLayout layout;
+
+    /** A fresh enumerator: every split of the layout is unassigned. */
+    public ExchangeSplitEnumerator(
+            SplitEnumeratorContext<ExchangeSplit> context, SplitLayout layout) {
+        this(context, layout.splits(), layout);
+    }
 
     public ExchangeSplitEnumerator(
-            SplitEnumeratorContext<ExchangeSplit> context, List<ExchangeSplit> unassigned) {
+            SplitEnumeratorContext<ExchangeSplit> context,
+            List<ExchangeSplit> unassigned,
+            SplitLayout layout) {
         this.context = context;
         this.unassigned = new ArrayList<>(unassigned);
+        this.layout = layout;
     }
 
     @Override
@@ -70,7 +82,7 @@ public final class ExchangeSplitEnumerator
 
     @Override
     public ExchangeEnumState snapshotState(long checkpointId) {
-        return new ExchangeEnumState(unassigned);
+        return new ExchangeEnumState(unassigned, layout.splits());
     }
 
     @Override

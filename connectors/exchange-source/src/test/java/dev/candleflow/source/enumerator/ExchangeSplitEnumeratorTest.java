@@ -30,7 +30,7 @@ class ExchangeSplitEnumeratorTest {
     @Test
     void everySplitGoesToExactlyOneReaderAndAllAreAssigned() throws Exception {
         try (MockSplitEnumeratorContext<ExchangeSplit> ctx = new MockSplitEnumeratorContext<>(2)) {
-            ExchangeSplitEnumerator e = new ExchangeSplitEnumerator(ctx, splits(5));
+            ExchangeSplitEnumerator e = new ExchangeSplitEnumerator(ctx, SplitLayout.of(splits(5)));
             ctx.registerReader(new ReaderInfo(0, "h"));
             ctx.registerReader(new ReaderInfo(1, "h"));
             e.handleSplitRequest(0, "h");
@@ -40,13 +40,16 @@ class ExchangeSplitEnumeratorTest {
             assertThat(r0).isNotEmpty().doesNotContainAnyElementsOf(r1);
             assertThat(r0.size() + r1.size()).isEqualTo(5);
             assertThat(e.snapshotState(1).unassigned()).isEmpty();
+            assertThat(e.snapshotState(1).layout())
+                    .as("the layout names the assigned splits too")
+                    .isEqualTo(splits(5));
         }
     }
 
     @Test
     void returnedSplitsGoBackToTheirReaderOnItsNextRequest() throws Exception {
         try (MockSplitEnumeratorContext<ExchangeSplit> ctx = new MockSplitEnumeratorContext<>(1)) {
-            ExchangeSplitEnumerator e = new ExchangeSplitEnumerator(ctx, splits(2));
+            ExchangeSplitEnumerator e = new ExchangeSplitEnumerator(ctx, SplitLayout.of(splits(2)));
             ctx.registerReader(new ReaderInfo(0, "h"));
             e.handleSplitRequest(0, "h");
             List<ExchangeSplit> first =

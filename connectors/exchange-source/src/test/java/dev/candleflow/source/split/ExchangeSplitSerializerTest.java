@@ -17,6 +17,7 @@ class ExchangeSplitSerializerTest {
 
     private static final InstrumentId BTC = InstrumentId.parse("BTC-USDT");
     private static final InstrumentId ETH = InstrumentId.parse("ETH-USDT");
+    private static final InstrumentId SOL = InstrumentId.parse("SOL-USDT");
 
     static final ExchangeSplit SPLIT =
             new ExchangeSplit(
@@ -62,20 +63,31 @@ class ExchangeSplitSerializerTest {
                 .isInstanceOf(IOException.class)
                 .hasMessage("Unrecognized version: 99");
         ExchangeEnumStateSerializer e = new ExchangeEnumStateSerializer();
-        assertThatThrownBy(() -> e.deserialize(3, new byte[0]))
-                .hasMessage("Unrecognized version: 3");
+        assertThatThrownBy(() -> e.deserialize(4, new byte[0]))
+                .hasMessage("Unrecognized version: 4");
     }
 
     @Test
     void enumeratorStateRoundTripsAndReadsVersionOne() throws IOException {
         ExchangeEnumStateSerializer e = new ExchangeEnumStateSerializer();
-        ExchangeEnumState state = new ExchangeEnumState(List.of(SPLIT));
-        assertThat(e.deserialize(e.getVersion(), e.serialize(state))).isEqualTo(state);
+        ExchangeSplit other = new ExchangeSplit("binance-1", Venue.BINANCE, List.of(SOL), Map.of());
+        ExchangeEnumState state =
+                new ExchangeEnumState(
+                        List.of(SPLIT),
+                        List.of(
+                                new ExchangeSplit(
+                                        "binance-0", Venue.BINANCE, List.of(BTC, ETH), Map.of()),
+                                other));
+        ExchangeEnumState back = e.deserialize(e.getVersion(), e.serialize(state));
+        assertThat(back).isEqualTo(state);
+        assertThat(back.splitLayout())
+                .hasValueSatisfying(l -> assertThat(l.contains("binance-1")).isTrue());
 
         DataOutputSerializer v1 = new DataOutputSerializer(64);
         v1.writeInt(1);
         v1.write(versionOne());
         ExchangeEnumState old = e.deserialize(1, v1.getCopyOfBuffer());
+        assertThat(old.splitLayout()).as("older states have no layout").isEmpty();
         assertThat(old.unassigned())
                 .singleElement()
                 .satisfies(split -> assertThat(split.lastSequences()).containsKey(BTC));
