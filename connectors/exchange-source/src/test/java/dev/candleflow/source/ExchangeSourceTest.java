@@ -167,10 +167,15 @@ class ExchangeSourceTest {
         assertThat(dl.isDeadLetter()).isTrue();
         assertThat(health.isHealth()).isTrue();
         assertThat(health.isTrade() || health.isDeadLetter()).isFalse();
-        assertThatThrownBy(() -> new FeedEvent(null, null, null))
+        assertThatThrownBy(() -> new FeedEvent(null, null, null, false))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new FeedEvent(trade.trade(), null, health.health()))
+        assertThatThrownBy(() -> new FeedEvent(trade.trade(), null, health.health(), false))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FeedEvent(null, dl.deadLetter(), null, true))
+                .isInstanceOf(IllegalArgumentException.class);
+        FeedEvent catchingUp = FeedEvent.catchingUp(trade.trade());
+        assertThat(catchingUp.catchingUp()).isTrue();
+        assertThat(trade.catchingUp()).isFalse();
 
         TypeInformation<FeedEvent> info =
                 ExchangeSource.builder()
@@ -181,7 +186,7 @@ class ExchangeSourceTest {
         SerializerConfigImpl config = new SerializerConfigImpl();
         config.setGenericTypes(false);
         TypeSerializer<FeedEvent> serializer = info.createSerializer(config);
-        for (FeedEvent e : List.of(trade, dl, health)) {
+        for (FeedEvent e : List.of(trade, catchingUp, dl, health)) {
             DataOutputSerializer out = new DataOutputSerializer(256);
             serializer.serialize(e, out);
             assertThat(serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())))

@@ -6,6 +6,7 @@ import dev.candleflow.source.reader.SplitMetrics;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -19,11 +20,21 @@ final class OrderedOutput {
     private final SplitMetrics metrics;
     private final HoldBack holdBack;
     private final UnrecoverableGaps lost;
+    private final BooleanSupplier catchingUp;
 
-    OrderedOutput(SplitMetrics metrics, HoldBack holdBack, UnrecoverableGaps lost) {
+    /**
+     * @param catchingUp whether the split is fetching missed trades right now: what is handed on
+     *     then is marked {@link FeedEvent#catchingUp() catching up}
+     */
+    OrderedOutput(
+            SplitMetrics metrics,
+            HoldBack holdBack,
+            UnrecoverableGaps lost,
+            BooleanSupplier catchingUp) {
         this.metrics = metrics;
         this.holdBack = holdBack;
         this.lost = lost;
+        this.catchingUp = catchingUp;
     }
 
     /**
@@ -78,6 +89,6 @@ final class OrderedOutput {
         } else {
             metrics.lag.update((t.receivedAtMicros() - t.eventTimeMicros()) / 1000L);
         }
-        out.accept(FeedEvent.of(t));
+        out.accept(catchingUp.getAsBoolean() ? FeedEvent.catchingUp(t) : FeedEvent.of(t));
     }
 }

@@ -24,6 +24,12 @@ import org.slf4j.LoggerFactory;
  * page, and holds the instrument's live trades back (up to a bound) so that the backfilled ones go
  * first, in order. What the venue cannot give back, or venues without backfill, is reported as
  * {@link UnrecoverableGaps lost}.
+ *
+ * <p>Order holds per instrument, not across them: while one instrument is backfilled the others'
+ * live trades flow on, and after an outage several instruments' pages interleave. Every trade
+ * handed on while any instrument of the split backfills is therefore marked {@link
+ * FeedEvent#catchingUp() catching up}, so that it does not advance the split's watermark and the
+ * older trades still to come are not late.
  */
 public final class SequenceGuard {
 
@@ -64,7 +70,7 @@ public final class SequenceGuard {
         this.dryPollDelay = settings.initialBackoff();
         this.lost = new UnrecoverableGaps(splitId, venue, metrics);
         this.holdBack = new HoldBack(splitId, settings.maxHeldTrades(), metrics);
-        this.output = new OrderedOutput(metrics, holdBack, lost);
+        this.output = new OrderedOutput(metrics, holdBack, lost, this::backfilling);
         Map<InstrumentId, Long> times = split.lastEventTimes();
         split.lastSequences()
                 .forEach(

@@ -112,6 +112,38 @@ class SequenceGuardTest {
     }
 
     @Test
+    void tradesHandedOnWhileAnyInstrumentBackfillsAreMarkedCatchingUp() {
+        SequenceGuard g = guard(SequencePolicy.STRICT_INCREMENT, 1000, 100, Map.of(BTC, 9L));
+        live(g, ETH, 1);
+        live(g, BTC, 10, 14);
+        live(g, ETH, 2, 3); // ETH flows on while BTC backfills: out of order across the two
+        answer(g, requests.get(0), 11, 13);
+        live(g, ETH, 4);
+        live(g, BTC, 15);
+
+        assertThat(
+                        out.stream()
+                                .filter(FeedEvent::isTrade)
+                                .map(
+                                        e ->
+                                                e.trade().instrument()
+                                                        + "#"
+                                                        + e.trade().sequence()
+                                                        + (e.catchingUp() ? " catching up" : "")))
+                .containsExactly(
+                        "ETH-USDT#1",
+                        "BTC-USDT#10",
+                        "ETH-USDT#2 catching up",
+                        "ETH-USDT#3 catching up",
+                        "BTC-USDT#11 catching up",
+                        "BTC-USDT#12 catching up",
+                        "BTC-USDT#13 catching up",
+                        "BTC-USDT#14 catching up", // merged with the page that ends the gap
+                        "ETH-USDT#4",
+                        "BTC-USDT#15");
+    }
+
+    @Test
     void pagesThroughALongGapByThePageLimit() {
         SequenceGuard g = guard(SequencePolicy.STRICT_INCREMENT, 1000, 100);
         live(g, BTC, 1, 2502);

@@ -12,12 +12,18 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * replayed old capture must not be pushed into "late" by wall-clock stamps), and a split that sends
  * only health reports is idle, so it does not hold back the watermark of the others. Flink's own
  * {@code withIdleness} would count those reports as activity.
+ *
+ * <p>Trades a connection hands on while it fetches missed trades over REST ({@link
+ * FeedEvent#catchingUp()}) keep it active but do not advance its watermark until the connection has
+ * caught up: after an outage its instruments' backfilled pages and live trades interleave out of
+ * event-time order, and advancing on the newest would make the older ones still to come late.
  */
 public final class TradeWatermarks implements WatermarkGenerator<FeedEvent> {
 
     private final long boundMillis;
     private final long idleNanos;
     private long maxTimestamp;
+    private long caughtUpMax = Long.MIN_VALUE;
     private long lastTradeNanos = System.nanoTime();
     private boolean idle;
 
@@ -38,7 +44,13 @@ public final class TradeWatermarks implements WatermarkGenerator<FeedEvent> {
     @Override
     public void onEvent(FeedEvent event, long eventTimestamp, WatermarkOutput output) {
         if (event.isTrade()) {
-            maxTimestamp = Math.max(maxTimestamp, event.trade().eventTimeMillis());
+            long time = event.trade().eventTimeMillis();
+            if (event.catchingUp()) {
+                caughtUpMax = Math.max(caughtUpMax, time);
+            } else {
+                maxTimestamp = Math.max(maxTimestamp, Math.max(time, caughtUpMax));
+                caughtUpMax = Long.MIN_VALUE;
+            }
             lastTradeNanos = System.nanoTime();
             idle = false;
         }

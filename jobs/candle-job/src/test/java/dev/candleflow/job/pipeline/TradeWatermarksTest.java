@@ -42,6 +42,28 @@ class TradeWatermarksTest {
         assertThat(out.watermarks).containsExactly(11_000L - 2_000 - 1);
     }
 
+    @Test
+    void tradesHandedOnWhileCatchingUpHoldTheWatermarkUntilTheConnectionCaughtUp() {
+        TradeWatermarks w = new TradeWatermarks(Duration.ofSeconds(2), Duration.ofHours(1));
+        Recording out = new Recording();
+        w.onEvent(FeedEvent.of(trade(10_000)), 10_000, out);
+        // After an outage: one instrument's page reaches the present, another's is older.
+        w.onEvent(FeedEvent.catchingUp(trade(95_000)), 95_000, out);
+        w.onPeriodicEmit(out);
+        w.onEvent(FeedEvent.catchingUp(trade(40_000)), 40_000, out);
+        w.onPeriodicEmit(out);
+        assertThat(out.watermarks)
+                .as("held where it was: the 40 s trade is not late")
+                .containsExactly(10_000L - 2_000 - 1, 10_000L - 2_000 - 1);
+        assertThat(out.idle).as("catching up is activity").isFalse();
+
+        w.onEvent(FeedEvent.of(trade(90_000)), 90_000, out);
+        w.onPeriodicEmit(out);
+        assertThat(out.watermarks)
+                .as("caught up: the newest trade seen counts, including the backfilled ones")
+                .endsWith(95_000L - 2_000 - 1);
+    }
+
     static Trade trade(long millis) {
         return new Trade(
                 Venue.BINANCE,
