@@ -8,17 +8,17 @@ import dev.candleflow.model.Trade;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
-import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 
 /**
  * Batched, at-least-once JDBC sinks into ClickHouse. Candles land on a ReplacingMergeTree keyed by
- * their identity, so a batch written twice after a failure collapses to one row per candle.
+ * their identity, so a batch written twice after a failure collapses to one row per candle. Each
+ * writer times its batches ({@link ClickHouseSinkMetrics}).
  */
 public final class ClickHouseSinks {
 
     private ClickHouseSinks() {}
 
-    public static JdbcSink<Candle> candles(
+    public static ClickHouseSink<Candle> candles(
             ClickHouseConnectionOptions conn, ClickHouseSinkOptions opts) {
         return sink(
                 CandleStatements.insertCandles(conn.database()),
@@ -27,7 +27,7 @@ public final class ClickHouseSinks {
                 opts);
     }
 
-    public static JdbcSink<DeadLetter> deadLetters(
+    public static ClickHouseSink<DeadLetter> deadLetters(
             ClickHouseConnectionOptions conn, ClickHouseSinkOptions opts) {
         return sink(
                 CandleStatements.insertDeadLetters(conn.database()),
@@ -36,7 +36,7 @@ public final class ClickHouseSinks {
                 opts);
     }
 
-    public static JdbcSink<FeedHealth> feedHealth(
+    public static ClickHouseSink<FeedHealth> feedHealth(
             ClickHouseConnectionOptions conn, ClickHouseSinkOptions opts) {
         return sink(
                 CandleStatements.insertFeedHealth(conn.database()),
@@ -45,13 +45,13 @@ public final class ClickHouseSinks {
                 opts);
     }
 
-    public static JdbcSink<Trade> trades(
+    public static ClickHouseSink<Trade> trades(
             ClickHouseConnectionOptions conn, ClickHouseSinkOptions opts) {
         return sink(
                 CandleStatements.insertTrades(conn.database()), CandleStatements.TRADE, conn, opts);
     }
 
-    public static JdbcSink<OutlierEvent> outliers(
+    public static ClickHouseSink<OutlierEvent> outliers(
             ClickHouseConnectionOptions conn, ClickHouseSinkOptions opts) {
         return sink(
                 CandleStatements.insertOutliers(conn.database()),
@@ -60,25 +60,24 @@ public final class ClickHouseSinks {
                 opts);
     }
 
-    private static <T> JdbcSink<T> sink(
+    private static <T> ClickHouseSink<T> sink(
             String sql,
             JdbcStatementBuilder<T> binder,
             ClickHouseConnectionOptions conn,
             ClickHouseSinkOptions opts) {
-        return JdbcSink.<T>builder()
-                .withQueryStatement(sql, binder)
-                .withExecutionOptions(
-                        JdbcExecutionOptions.builder()
-                                .withBatchSize(opts.batchSize())
-                                .withBatchIntervalMs(opts.batchInterval().toMillis())
-                                .withMaxRetries(opts.maxRetries())
-                                .build())
-                .buildAtLeastOnce(
-                        new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
-                                .withUrl(conn.databaseUrl())
-                                .withDriverName(ClickHouseConnectionOptions.DRIVER)
-                                .withUsername(conn.user())
-                                .withPassword(conn.password())
-                                .build());
+        return new ClickHouseSink<>(
+                new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
+                        .withUrl(conn.databaseUrl())
+                        .withDriverName(ClickHouseConnectionOptions.DRIVER)
+                        .withUsername(conn.user())
+                        .withPassword(conn.password())
+                        .build(),
+                JdbcExecutionOptions.builder()
+                        .withBatchSize(opts.batchSize())
+                        .withBatchIntervalMs(opts.batchInterval().toMillis())
+                        .withMaxRetries(opts.maxRetries())
+                        .build(),
+                sql,
+                binder);
     }
 }
