@@ -1,5 +1,6 @@
 package dev.candleflow.bench;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,10 +10,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs the hot-path benchmarks and prints each as a ratio against its baseline measured in the same
- * run, which is what stays comparable across machines.
+ * run, which is what stays comparable across machines; with {@code pipeline} as first argument,
+ * runs the end-to-end harness ({@link PipelineThroughput}) instead.
  *
  * <pre>{@code
  * mvn -B -q -DskipTests package -pl bench -am && java -jar bench/target/benchmarks.jar
+ * java -Xmx2g -jar bench/target/benchmarks.jar pipeline --trades 1000000
  * }</pre>
  */
 public final class BenchMain {
@@ -20,6 +23,10 @@ public final class BenchMain {
     private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("pipeline")) {
+            PipelineThroughput.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Collection<RunResult> results =
                 new Runner(
                                 new OptionsBuilder()
