@@ -167,14 +167,18 @@ class ExchangeSourceTest {
         assertThat(dl.isDeadLetter()).isTrue();
         assertThat(health.isHealth()).isTrue();
         assertThat(health.isTrade() || health.isDeadLetter()).isFalse();
-        assertThatThrownBy(() -> new FeedEvent(null, null, null, false))
+        assertThatThrownBy(() -> new FeedEvent(null, null, null, 0L))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new FeedEvent(trade.trade(), null, health.health(), false))
+        assertThatThrownBy(() -> new FeedEvent(trade.trade(), null, health.health(), 0L))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new FeedEvent(null, dl.deadLetter(), null, true))
+        assertThatThrownBy(() -> new FeedEvent(null, dl.deadLetter(), null, 5L))
                 .isInstanceOf(IllegalArgumentException.class);
-        FeedEvent catchingUp = FeedEvent.catchingUp(trade.trade());
+        FeedEvent catchingUp = FeedEvent.catchingUp(trade.trade(), 1_234L);
         assertThat(catchingUp.catchingUp()).isTrue();
+        assertThat(catchingUp.catchUpFloorMicros()).isEqualTo(1_234L);
+        assertThat(FeedEvent.catchingUp(trade.trade(), 0L).catchUpFloorMicros())
+                .as("an unknown floor holds everything")
+                .isEqualTo(1L);
         assertThat(trade.catchingUp()).isFalse();
 
         TypeInformation<FeedEvent> info =

@@ -6,8 +6,8 @@ import dev.candleflow.source.reader.SplitMetrics;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Hands a split's trades on in sequence order, advancing each instrument's last sequence: single
@@ -20,21 +20,22 @@ final class OrderedOutput {
     private final SplitMetrics metrics;
     private final HoldBack holdBack;
     private final UnrecoverableGaps lost;
-    private final BooleanSupplier catchingUp;
+    private final LongSupplier catchUpFloor;
 
     /**
-     * @param catchingUp whether the split is fetching missed trades right now: what is handed on
-     *     then is marked {@link FeedEvent#catchingUp() catching up}
+     * @param catchUpFloor while the split fetches missed trades, the oldest event time (µs) its
+     *     fetching has reached ({@code 0} when unknown); {@code -1} when it fetches nothing. What
+     *     is handed on while it fetches is marked {@link FeedEvent#catchingUp() catching up}.
      */
     OrderedOutput(
             SplitMetrics metrics,
             HoldBack holdBack,
             UnrecoverableGaps lost,
-            BooleanSupplier catchingUp) {
+            LongSupplier catchUpFloor) {
         this.metrics = metrics;
         this.holdBack = holdBack;
         this.lost = lost;
-        this.catchingUp = catchingUp;
+        this.catchUpFloor = catchUpFloor;
     }
 
     /**
@@ -89,6 +90,7 @@ final class OrderedOutput {
         } else {
             metrics.lag.update((t.receivedAtMicros() - t.eventTimeMicros()) / 1000L);
         }
-        out.accept(catchingUp.getAsBoolean() ? FeedEvent.catchingUp(t) : FeedEvent.of(t));
+        long floor = catchUpFloor.getAsLong();
+        out.accept(floor < 0 ? FeedEvent.of(t) : FeedEvent.catchingUp(t, floor));
     }
 }

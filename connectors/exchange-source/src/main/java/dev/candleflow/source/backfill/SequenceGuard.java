@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * <p>Order holds per instrument, not across them: while one instrument is backfilled the others'
  * live trades flow on, and after an outage several instruments' pages interleave. Every trade
  * handed on while any instrument of the split backfills is therefore marked {@link
- * FeedEvent#catchingUp() catching up}, so that it does not advance the split's watermark and the
- * older trades still to come are not late.
+ * FeedEvent#catchingUp() catching up}, with the oldest time the backfills have reached, so that the
+ * split's watermark does not pass that time and the older trades still to come are not late.
  */
 public final class SequenceGuard {
 
@@ -70,7 +70,7 @@ public final class SequenceGuard {
         this.dryPollDelay = settings.initialBackoff();
         this.lost = new UnrecoverableGaps(splitId, venue, metrics);
         this.holdBack = new HoldBack(splitId, settings.maxHeldTrades(), metrics);
-        this.output = new OrderedOutput(metrics, holdBack, lost, this::backfilling);
+        this.output = new OrderedOutput(metrics, holdBack, lost, this::catchUpFloor);
         Map<InstrumentId, Long> times = split.lastEventTimes();
         split.lastSequences()
                 .forEach(
@@ -82,6 +82,24 @@ public final class SequenceGuard {
     /** True while any instrument waits for missed trades. */
     public boolean backfilling() {
         return backfilling > 0;
+    }
+
+    /**
+     * While instruments are backfilled, the oldest event time (µs) their fetching has reached: no
+     * trade still to come from them is older (0 when one of them has no known time); -1 when
+     * nothing is backfilled.
+     */
+    long catchUpFloor() {
+        if (backfilling == 0) {
+            return -1L;
+        }
+        long floor = Long.MAX_VALUE;
+        for (InstrumentTrack track : tracks.values()) {
+            if (track.backfilling) {
+                floor = Math.min(floor, track.lastEventMicros);
+            }
+        }
+        return floor == Long.MAX_VALUE ? 0L : floor;
     }
 
     /** A frame of any kind arrived; marks the end of a possible outage window. */

@@ -14,6 +14,7 @@ import dev.candleflow.source.reader.FeedMetrics;
 import dev.candleflow.source.reader.SplitMetrics;
 import dev.candleflow.source.split.ExchangeSplit;
 import dev.candleflow.source.testutils.TestAdapter;
+import dev.candleflow.source.testutils.TestTrades;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,16 +130,23 @@ class SequenceGuardTest {
                                                 e.trade().instrument()
                                                         + "#"
                                                         + e.trade().sequence()
-                                                        + (e.catchingUp() ? " catching up" : "")))
+                                                        + (e.catchingUp()
+                                                                ? " floor "
+                                                                        + (e.catchUpFloorMicros()
+                                                                                        / 1000
+                                                                                - TestTrades
+                                                                                        .BASE_MILLIS)
+                                                                : "")))
                 .containsExactly(
                         "ETH-USDT#1",
                         "BTC-USDT#10",
-                        "ETH-USDT#2 catching up",
-                        "ETH-USDT#3 catching up",
-                        "BTC-USDT#11 catching up",
-                        "BTC-USDT#12 catching up",
-                        "BTC-USDT#13 catching up",
-                        "BTC-USDT#14 catching up", // merged with the page that ends the gap
+                        // BTC's backfill starts after #10: nothing older than that is to come
+                        "ETH-USDT#2 floor 10",
+                        "ETH-USDT#3 floor 10",
+                        "BTC-USDT#11 floor 11",
+                        "BTC-USDT#12 floor 12",
+                        "BTC-USDT#13 floor 13",
+                        "BTC-USDT#14 floor 14", // merged with the page that ends the gap
                         "ETH-USDT#4",
                         "BTC-USDT#15");
     }

@@ -181,9 +181,66 @@ public final class CandleRun {
         String report =
                 clickHouse.isEmpty() && kafkaDiff.isEmpty()
                         ? ""
-                        : new TradeAudit(sim, ch, database(), outages).report();
+                        : new TradeAudit(sim, ch, database(), outages).report()
+                                + "\nKafka vs reference: "
+                                + kafkaDiff
+                                + "\n"
+                                + history(clickHouse, kafkaDiff);
         assertThat(clickHouse).as("ClickHouse FINAL vs reference%s", report).isEmpty();
         assertThat(kafkaDiff).as("Kafka read_committed vs reference%s", report).isEmpty();
+    }
+
+    /**
+     * Every Kafka record (all revisions, live and final) of the candles that differ, written to
+     * {@code target/it-artifacts/<database>-history.txt}: how each got to its wrong last state.
+     */
+    private String history(List<String> clickHouse, List<String> kafkaDiff) throws IOException {
+        Set<String> identities = new java.util.TreeSet<>();
+        for (String line : concat(clickHouse, kafkaDiff)) {
+            String[] f = line.replaceFirst("^(job only|reference only): ", "").split("\\|");
+            if (f.length > 4 && !line.startsWith("job ")) {
+                identities.add(f[0] + "|" + f[1] + "|" + f[2] + "|" + f[3]);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (CandleReaders.KafkaCandle r :
+                CandleReaders.allFromKafka(kafka.bootstrapServers(), candlesTopic())) {
+            Candle c = r.candle();
+            String identity =
+                    c.source()
+                            + "|"
+                            + c.instrument()
+                            + "|"
+                            + c.interval().label()
+                            + "|"
+                            + c.openTimeMicros();
+            if (identities.contains(identity)) {
+                out.append(
+                        String.format(
+                                "%s p%d@%d t=%d final=%s rev=%d trades=%d first=%d last=%d%n",
+                                identity,
+                                r.partition(),
+                                r.offset(),
+                                r.timestamp(),
+                                c.isFinal(),
+                                c.revision(),
+                                c.tradeCount(),
+                                c.firstTradeTimeMicros(),
+                                c.lastTradeTimeMicros()));
+            }
+        }
+        java.nio.file.Path file =
+                java.nio.file.Path.of("target", "it-artifacts", database() + "-history.txt");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, out);
+        return "candle history (all Kafka records of the differing candles): "
+                + file.toAbsolutePath();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Published trades the job stored once each in its trades table (clickhouse.trades). */

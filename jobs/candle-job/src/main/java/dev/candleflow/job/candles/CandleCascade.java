@@ -14,6 +14,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -43,6 +44,8 @@ public final class CandleCascade extends KeyedProcessFunction<String, Candle, Ca
 
     private transient ValueState<Candle> template;
 
+    private transient Counter lateCandles;
+
     public CandleCascade(CandleSettings settings) {
         this.settings = settings;
         this.levels = settings.intervals();
@@ -71,6 +74,7 @@ public final class CandleCascade extends KeyedProcessFunction<String, Candle, Ca
                                     new ValueStateDescriptor<>("last-close-" + l, Types.BIG_DEC)));
         }
         template = getRuntimeContext().getState(new ValueStateDescriptor<>("template", candle));
+        lateCandles = getRuntimeContext().getMetricGroup().counter("lateCandles");
     }
 
     @Override
@@ -78,40 +82,50 @@ public final class CandleCascade extends KeyedProcessFunction<String, Candle, Ca
         if (template.value() == null) {
             template.update(base);
         }
-        propagate(base, 1, ctx, out);
+        propagate(base, 1, ctx.timerService().currentWatermark(), ctx, out);
     }
 
-    /** A level L-1 candle changed: update its level L window and pass any change upwards. */
-    private void propagate(Candle child, int level, Context ctx, Collector<Candle> out)
+    /**
+     * A level L-1 candle changed: update its level L window and pass any change upwards.
+     *
+     * @param now the event time this happens at: the watermark for an input candle, the timer's
+     *     time for one closed by a timer (the watermark may already be far past it)
+     */
+    private void propagate(Candle child, int level, long now, Context ctx, Collector<Candle> out)
             throws Exception {
         if (level >= levels.size() || child.tradeCount() == 0) {
             return;
         }
         CandleInterval interval = levels.get(level);
         long open = interval.openTimeMicros(child.openTimeMicros());
-        children.get(level).put(child.openTimeMicros(), child);
         long endMillis = endMillis(interval, open);
+        if (endMillis - 1 + settings.latenessMillis() <= now) {
+            // Past the lateness its window may have been emitted and forgotten: a candle of this
+            // child alone would replace the whole one. (It came from an input that was idle while
+            // the watermark moved on.)
+            lateCandles.inc();
+            return;
+        }
+        children.get(level).put(child.openTimeMicros(), child);
         ctx.timerService().registerEventTimeTimer(endMillis - 1);
         ctx.timerService().registerEventTimeTimer(endMillis - 1 + settings.latenessMillis());
         Integer revision = revisions.get(level).get(open);
-        if (child.isFinal()
-                && revision == null
-                && endMillis - 1 <= ctx.timerService().currentWatermark()) {
+        if (child.isFinal() && revision == null && endMillis - 1 <= now) {
             // A late child of a window that closed empty (and unfilled): final at once.
             revisions.get(level).put(open, 0);
             Candle closed = combine(level, open, true, 0);
             lastClose.get(level).update(closed.close());
             out.collect(closed);
-            propagate(closed, level + 1, ctx, out);
+            propagate(closed, level + 1, now, ctx, out);
         } else if (child.isFinal() && revision != null) {
             revisions.get(level).put(open, revision + 1);
             Candle revised = combine(level, open, true, revision + 1);
             out.collect(revised);
-            propagate(revised, level + 1, ctx, out);
+            propagate(revised, level + 1, now, ctx, out);
         } else if (!child.isFinal() && revision == null && settings.liveEnabled()) {
             Candle live = combine(level, open, false, 0);
             out.collect(live);
-            propagate(live, level + 1, ctx, out);
+            propagate(live, level + 1, now, ctx, out);
         }
     }
 
@@ -154,7 +168,7 @@ public final class CandleCascade extends KeyedProcessFunction<String, Candle, Ca
             revisions.get(level).put(open, 0);
             lastClose.get(level).update(candle.close());
             out.collect(candle);
-            propagate(candle, level + 1, ctx, out);
+            propagate(candle, level + 1, watermark, ctx, out);
         }
         if (settings.filled().contains(interval)
                 && lastClose.get(level).value() != null

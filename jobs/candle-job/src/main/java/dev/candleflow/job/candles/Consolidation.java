@@ -15,6 +15,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -40,6 +41,7 @@ public final class Consolidation extends KeyedProcessFunction<String, Candle, Ca
     private transient MapState<String, VenueStatus> statuses;
     private transient MapState<Long, WindowDecision> decisions;
     private transient VenueDecisions rules;
+    private transient Counter lateCandles;
 
     public Consolidation(CandleSettings candleSettings, ConsolidationSettings settings) {
         this.candleSettings = candleSettings;
@@ -71,13 +73,22 @@ public final class Consolidation extends KeyedProcessFunction<String, Candle, Ca
                                         Types.LONG,
                                         TypeInformation.of(WindowDecision.class)));
         rules = new VenueDecisions(settings);
+        lateCandles = getRuntimeContext().getMetricGroup().counter("lateCandles");
     }
 
     @Override
     public void processElement(Candle c, Context ctx, Collector<Candle> out) throws Exception {
         long open = c.openTimeMicros();
-        candles.put(open + "|" + c.source(), c);
         long endMillis = (open + base.lengthMicros()) / 1000L;
+        if (endMillis - 1 + candleSettings.latenessMillis()
+                <= ctx.timerService().currentWatermark()) {
+            // Past the lateness the window's decision may be forgotten: deciding it again from
+            // this venue alone would replace the consolidated candle of all venues. (It came from
+            // an input that was idle while the watermark moved on.)
+            lateCandles.inc();
+            return;
+        }
+        candles.put(open + "|" + c.source(), c);
         ctx.timerService().registerEventTimeTimer(endMillis - 1);
         ctx.timerService().registerEventTimeTimer(endMillis - 1 + candleSettings.latenessMillis());
         WindowDecision decided = decisions.get(open);

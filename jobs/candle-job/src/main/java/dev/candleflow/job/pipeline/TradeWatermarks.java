@@ -43,16 +43,25 @@ public final class TradeWatermarks implements WatermarkGenerator<FeedEvent> {
 
     @Override
     public void onEvent(FeedEvent event, long eventTimestamp, WatermarkOutput output) {
-        if (event.isTrade()) {
-            long time = event.trade().eventTimeMillis();
-            if (event.catchingUp()) {
-                caughtUpMax = Math.max(caughtUpMax, time);
-            } else {
-                maxTimestamp = Math.max(maxTimestamp, Math.max(time, caughtUpMax));
-                caughtUpMax = Long.MIN_VALUE;
-            }
-            lastTradeNanos = System.nanoTime();
+        if (!event.isTrade()) {
+            return;
+        }
+        long time = event.trade().eventTimeMillis();
+        if (event.catchingUp()) {
+            long floor = Math.floorDiv(event.catchUpFloorMicros(), 1000L);
+            maxTimestamp = Math.max(maxTimestamp, Math.min(time, floor));
+            caughtUpMax = Math.max(caughtUpMax, time);
+        } else {
+            maxTimestamp = Math.max(maxTimestamp, Math.max(time, caughtUpMax));
+            caughtUpMax = Long.MIN_VALUE;
+        }
+        lastTradeNanos = System.nanoTime();
+        if (idle) {
             idle = false;
+            // Active again at once, not at the next periodic emit: records that flow while the
+            // output is idle are outside the watermark downstream, and a burst of them (a
+            // backfill) would reach a two-input operator as late data.
+            output.emitWatermark(watermark());
         }
     }
 
@@ -65,6 +74,10 @@ public final class TradeWatermarks implements WatermarkGenerator<FeedEvent> {
             }
             return;
         }
-        output.emitWatermark(new Watermark(maxTimestamp - boundMillis - 1));
+        output.emitWatermark(watermark());
+    }
+
+    private Watermark watermark() {
+        return new Watermark(maxTimestamp - boundMillis - 1);
     }
 }

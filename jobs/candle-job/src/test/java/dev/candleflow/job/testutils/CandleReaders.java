@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -77,8 +78,36 @@ public final class CandleReaders {
         return out;
     }
 
+    /** One committed record of a candle topic, for tracing how a candle got to its last state. */
+    public record KafkaCandle(
+            String key, int partition, long offset, long timestamp, Candle candle) {}
+
+    /** Every committed record of a topic, in partition and offset order. */
+    public static List<KafkaCandle> allFromKafka(String bootstrap, String topic) {
+        List<KafkaCandle> all = new ArrayList<>();
+        consume(
+                bootstrap,
+                topic,
+                r ->
+                        all.add(
+                                new KafkaCandle(
+                                        r.key(),
+                                        r.partition(),
+                                        r.offset(),
+                                        r.timestamp(),
+                                        CandleJson.fromJson(r.value()))));
+        return all;
+    }
+
     /** The newest record per key of a topic, as a compacting consumer would keep it. */
     public static Map<String, Candle> latestFromKafka(String bootstrap, String topic) {
+        Map<String, Candle> latest = new LinkedHashMap<>();
+        consume(bootstrap, topic, r -> latest.put(r.key(), CandleJson.fromJson(r.value())));
+        return latest;
+    }
+
+    private static void consume(
+            String bootstrap, String topic, Consumer<ConsumerRecord<String, byte[]>> each) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
@@ -88,7 +117,6 @@ public final class CandleReaders {
         p.put(
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                 ByteArrayDeserializer.class.getName());
-        Map<String, Candle> latest = new LinkedHashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
             consumer.subscribe(List.of(topic));
             int emptyPolls = 0;
@@ -96,10 +124,9 @@ public final class CandleReaders {
                 var records = consumer.poll(Duration.ofMillis(500));
                 emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;
                 for (ConsumerRecord<String, byte[]> r : records) {
-                    latest.put(r.key(), CandleJson.fromJson(r.value()));
+                    each.accept(r);
                 }
             }
         }
-        return latest;
     }
 }
