@@ -172,7 +172,9 @@ public final class CandleCascade extends KeyedProcessFunction<String, Candle, Ca
         }
         if (settings.filled().contains(interval)
                 && lastClose.get(level).value() != null
-                && watermark < Long.MAX_VALUE - 1) {
+                && ctx.timerService().currentWatermark() < Long.MAX_VALUE) {
+            // (Not at the end of input: under the final watermark each filled window's timer
+            // would fire at once and schedule the next, forever.)
             // Keep a timer at every boundary, so an empty window is noticed (and filled) too.
             ctx.timerService()
                     .registerEventTimeTimer(

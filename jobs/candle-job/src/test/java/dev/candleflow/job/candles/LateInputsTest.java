@@ -61,6 +61,35 @@ class LateInputsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(
+            value = 30,
+            threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void theEndOfInputStopsForwardFilling() throws Exception {
+        CandleSettings filled =
+                new CandleSettings(
+                        List.of(CandleInterval.S1, CandleInterval.M1),
+                        Duration.ofSeconds(5),
+                        Duration.ZERO,
+                        Set.of(CandleInterval.M1));
+        try (var cascade =
+                new KeyedOneInputStreamOperatorTestHarness<String, Candle, Candle>(
+                        new KeyedProcessOperator<>(new CandleCascade(filled)),
+                        c -> c.source() + "|" + c.instrument(),
+                        Types.STRING)) {
+            cascade.open();
+            cascade.processElement(second(Venue.BINANCE, 1, "100"));
+            cascade.processWatermark(START_MILLIS + 180_000L);
+            assertThat(finals(cascade, CandleInterval.M1))
+                    .as("the minute and two filled ones")
+                    .hasSize(3);
+            cascade.processWatermark(Long.MAX_VALUE);
+            assertThat(finals(cascade, CandleInterval.M1))
+                    .as("the final watermark fills what was due, not every minute to the end")
+                    .hasSizeLessThan(10);
+        }
+    }
+
+    @Test
     void aVenueCandleAfterTheDecisionWasForgottenDoesNotReplaceTheConsolidatedOne()
             throws Exception {
         try (var consolidation =
