@@ -52,6 +52,7 @@ public final class VenueCandleBuilder extends KeyedProcessFunction<String, Trade
     private transient MapState<String, Long> seen;
     private transient ValueState<FatFingerWindow> recent;
     private transient ValueState<Boolean> liveScheduled;
+    private transient ValueState<Long> seenPurgeDue;
     private transient Counter duplicates;
     private transient Counter late;
 
@@ -87,6 +88,9 @@ public final class VenueCandleBuilder extends KeyedProcessFunction<String, Trade
         liveScheduled =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("live-scheduled", Types.BOOLEAN));
+        seenPurgeDue =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("seen-purge-due", Types.LONG));
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicateTradesDropped");
         late = getRuntimeContext().getMetricGroup().counter("lateTrades");
     }
@@ -214,7 +218,11 @@ public final class VenueCandleBuilder extends KeyedProcessFunction<String, Trade
         }
     }
 
-    /** Forgets windows no trade can revise any more, and their trade ids. */
+    /**
+     * Forgets windows no trade can revise any more, and their trade ids. The ids (every trade of
+     * the last lateness) are swept at most once per lateness, not on every timer: a sweep walks all
+     * of them, and an id kept a little longer only costs memory (a trade that old is late anyway).
+     */
     private void purge(long watermark) throws Exception {
         for (Iterator<Long> it = windows.keys().iterator(); it.hasNext(); ) {
             long open = it.next();
@@ -224,11 +232,18 @@ public final class VenueCandleBuilder extends KeyedProcessFunction<String, Trade
                 revisions.remove(open);
             }
         }
+        Long due = seenPurgeDue.value();
+        if (due != null && watermark < due) {
+            return;
+        }
         for (Iterator<Map.Entry<String, Long>> it = seen.iterator(); it.hasNext(); ) {
             if (expired(it.next().getValue(), watermark)) {
                 it.remove();
             }
         }
+        long every = Math.max(settings.latenessMillis(), base.lengthMicros() / 1000L);
+        seenPurgeDue.update(
+                watermark > Long.MAX_VALUE - every ? Long.MAX_VALUE : watermark + every);
     }
 
     private boolean expired(long open, long watermark) {

@@ -118,6 +118,66 @@ class LateInputsTest {
         }
     }
 
+    @Test
+    void theTradeIdsKeptForDedupeStayBoundedAsTimePasses() throws Exception {
+        try (var builder =
+                new KeyedOneInputStreamOperatorTestHarness<String, Trade, Candle>(
+                        new KeyedProcessOperator<>(
+                                new VenueCandleBuilder(
+                                        SETTINGS, new FatFingerSettings(500, 50, 20, false))),
+                        t -> t.venue().id() + "|" + t.instrument(),
+                        Types.STRING)) {
+            builder.open();
+            List<Integer> entries = new java.util.ArrayList<>();
+            for (int s = 0; s < 120; s++) {
+                for (int i = 0; i < 50; i++) {
+                    long micros = (START_MILLIS + s * 1_000L + i * 20L) * 1000L;
+                    long id = s * 50L + i;
+                    Trade t =
+                            new Trade(
+                                    Venue.BINANCE,
+                                    BTC,
+                                    micros,
+                                    micros,
+                                    id,
+                                    new BigDecimal("100"),
+                                    BigDecimal.ONE,
+                                    Side.BUY,
+                                    Long.toString(id));
+                    builder.processElement(t, micros / 1000L);
+                }
+                builder.processWatermark(START_MILLIS + s * 1_000L);
+                if (s == 39 || s == 79 || s == 119) {
+                    entries.add(seenTradeIds(builder));
+                }
+            }
+            // 6,000 trades went through; what is kept is about two latenesses of them (5 s each).
+            assertThat(entries).allSatisfy(n -> assertThat(n).isBetween(100, 1_000));
+            assertThat(entries.get(2)).as("not growing").isLessThanOrEqualTo(entries.get(0) + 300);
+        }
+    }
+
+    /** How many trade ids the builder keeps for dedupe (its {@code seen-trade-ids} state). */
+    private static int seenTradeIds(KeyedOneInputStreamOperatorTestHarness<String, Trade, Candle> h)
+            throws Exception {
+        var backend =
+                ((org.apache.flink.streaming.api.operators.AbstractStreamOperator<?>)
+                                h.getOperator())
+                        .getKeyedStateBackend();
+        backend.setCurrentKey("binance|" + BTC);
+        org.apache.flink.api.common.state.MapState<String, Long> seen =
+                backend.getPartitionedState(
+                        org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
+                        org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
+                        new org.apache.flink.api.common.state.MapStateDescriptor<>(
+                                "seen-trade-ids", Types.STRING, Types.LONG));
+        int n = 0;
+        for (String ignored : seen.keys()) {
+            n++;
+        }
+        return n;
+    }
+
     private static KeyedOneInputStreamOperatorTestHarness<String, Candle, Candle> cascade()
             throws Exception {
         var h =
