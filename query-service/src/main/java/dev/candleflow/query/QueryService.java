@@ -14,8 +14,10 @@ import dev.candleflow.query.api.SymbolsEndpoint;
 import dev.candleflow.query.api.VenuesHealthEndpoint;
 import dev.candleflow.query.auth.Authenticator;
 import dev.candleflow.query.auth.DashboardSessions;
+import dev.candleflow.query.auth.MetricsAccess;
 import dev.candleflow.query.auth.RateLimiter;
 import dev.candleflow.query.config.QueryServiceConfig;
+import dev.candleflow.query.http.ResponseCompression;
 import dev.candleflow.query.store.CachedReads;
 import dev.candleflow.query.store.CandleQueries;
 import dev.candleflow.query.store.ClickHouseStore;
@@ -34,6 +36,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -99,7 +102,12 @@ public final class QueryService implements AutoCloseable {
             parts.push(stream); // open streams end before the server waits for requests
             URI uri = URI.create("http://" + config.host() + ":" + port(server) + "/");
             LoggerFactory.getLogger(QueryService.class)
-                    .info("Query service listening on {} ({})", uri, config.clickHouse());
+                    .info(
+                            "Query service listening on {} ({}, {}, {})",
+                            uri,
+                            config.clickHouse(),
+                            config.http().clientAddresses(),
+                            config.metrics());
             return new QueryService(server, uri, parts);
         } catch (Exception e) {
             closeAll(parts);
@@ -124,23 +132,31 @@ public final class QueryService implements AutoCloseable {
         v1.put("/v1/outliers", new OutliersEndpoint(reads));
         v1.put("/v1/venues/health", new VenuesHealthEndpoint(reads, hub));
         v1.put("/v1/symbols", new SymbolsEndpoint(reads));
+        DashboardSessions sessions = new DashboardSessions(config.auth().sessionSecret());
+        RateLimiter limiter = new RateLimiter(metrics);
+        Authenticator auth = new Authenticator(queries, config.auth(), sessions, limiter, metrics);
+        MetricsAccess metricsAccess = new MetricsAccess(config.metrics(), auth);
         byte[] openApi = resource("/dev/candleflow/query/openapi.json");
         Map<String, Endpoint> open = new LinkedHashMap<>();
         open.put("/health", new HealthEndpoint(store, hub, stream));
         open.put(
                 "/metrics",
-                r ->
-                        ApiResponse.text(
-                                200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
+                r -> {
+                    metricsAccess.check(
+                            r.header("Authorization"),
+                            r.header("X-API-Key"),
+                            r.remoteAddress(),
+                            r.nowMillis());
+                    return ApiResponse.text(
+                            200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+                });
         open.put(
                 "/openapi.json",
                 r -> new ApiResponse(200, ApiResponse.JSON, openApi, new LinkedHashMap<>()));
-        DashboardSessions sessions = new DashboardSessions(config.auth().sessionSecret());
-        RateLimiter limiter = new RateLimiter(metrics);
-        Authenticator auth = new Authenticator(queries, config.auth(), sessions, limiter, metrics);
         return new ApiHandler(
                 new ApiHandler.Routes(
                         v1, stream, open, config.dashboard() ? new StaticFiles() : null),
+                config.http().clientAddresses(),
                 auth,
                 limiter,
                 sessions,
@@ -160,7 +176,11 @@ public final class QueryService implements AutoCloseable {
         connector.setPort(config.port());
         connector.setIdleTimeout(config.stream().keepalive().toMillis() * 2 + 5_000);
         server.addConnector(connector);
-        server.setHandler(handler);
+        Handler root =
+                config.http().compression()
+                        ? ResponseCompression.wrap(handler, config.http().compressionMinSize())
+                        : handler;
+        server.setHandler(root);
         server.setErrorHandler(new ProblemErrorHandler());
         server.setStopTimeout(3_000);
         return server;

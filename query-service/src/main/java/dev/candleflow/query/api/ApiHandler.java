@@ -5,6 +5,7 @@ import dev.candleflow.query.auth.DashboardSessions;
 import dev.candleflow.query.auth.Principal;
 import dev.candleflow.query.auth.RateLimiter;
 import dev.candleflow.query.auth.Scope;
+import dev.candleflow.query.http.ClientAddressResolver;
 import dev.candleflow.query.store.StoreUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -25,7 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes every request: /v1 (authenticated, rate limited, scoped), /health, /metrics, /openapi.json
  * and the dashboard. Every error is an RFC 9457 problem; bad input is a 4xx, a ClickHouse outage a
- * 503, and an unexpected failure a 500 with an id to find it in the log, never a stack trace.
+ * 503, and an unexpected failure a 500 with an id to find it in the log, never a stack trace. The
+ * caller's address is the peer's, or the client a trusted proxy names ({@link
+ * ClientAddressResolver}).
  */
 public final class ApiHandler extends Handler.Abstract {
 
@@ -39,6 +43,7 @@ public final class ApiHandler extends Handler.Abstract {
             StaticFiles dashboard) {}
 
     private final Routes routes;
+    private final ClientAddressResolver clientAddresses;
     private final Authenticator authenticator;
     private final RateLimiter limiter;
     private final DashboardSessions sessions;
@@ -48,6 +53,7 @@ public final class ApiHandler extends Handler.Abstract {
 
     public ApiHandler(
             Routes routes,
+            ClientAddressResolver clientAddresses,
             Authenticator authenticator,
             RateLimiter limiter,
             DashboardSessions sessions,
@@ -55,6 +61,7 @@ public final class ApiHandler extends Handler.Abstract {
             MeterRegistry metrics,
             long cacheSeconds) {
         this.routes = routes;
+        this.clientAddresses = clientAddresses;
         this.authenticator = authenticator;
         this.limiter = limiter;
         this.sessions = sessions;
@@ -150,7 +157,7 @@ public final class ApiHandler extends Handler.Abstract {
         }
     }
 
-    private static ApiRequest apiRequest(Request request, String path) {
+    private ApiRequest apiRequest(Request request, String path) {
         Map<String, List<String>> query = new LinkedHashMap<>();
         Fields fields;
         try {
@@ -164,7 +171,9 @@ public final class ApiHandler extends Handler.Abstract {
                 request.getHttpURI().getQuery(),
                 query,
                 name -> request.getHeaders().get(name),
-                Request.getRemoteAddr(request),
+                clientAddresses.resolve(
+                        Request.getRemoteAddr(request),
+                        request.getHeaders().getValuesList(clientAddresses.header().headerName())),
                 null,
                 System.currentTimeMillis());
     }
@@ -172,7 +181,18 @@ public final class ApiHandler extends Handler.Abstract {
     private static void write(Response response, Callback callback, ApiResponse answer) {
         response.setStatus(answer.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
-        answer.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+        answer.headers()
+                .forEach(
+                        (k, v) -> {
+                            if (k.equalsIgnoreCase("Vary")) {
+                                // merged with the compression handler's Vary: Accept-Encoding
+                                response.getHeaders()
+                                        .ensureField(new HttpField(HttpHeader.VARY, v));
+                            } else {
+                                response.getHeaders().put(k, v);
+                            }
+                        });
+        // the length before compression: the compression handler drops it when it compresses
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
         response.write(true, ByteBuffer.wrap(answer.body()), callback);
     }

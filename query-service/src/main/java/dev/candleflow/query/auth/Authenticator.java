@@ -23,6 +23,9 @@ import java.util.Set;
  */
 public final class Authenticator {
 
+    /** What callers without a key may do: read and stream, never scrape /metrics. */
+    private static final Set<Scope> WITHOUT_KEY = EnumSet.of(Scope.READ, Scope.STREAM);
+
     private final QueryServiceConfig.Auth config;
     private final DashboardSessions sessions;
     private final RateLimiter limiter;
@@ -58,14 +61,14 @@ public final class Authenticator {
                 return new Principal(
                         Principal.Kind.DASHBOARD,
                         session.get(),
-                        EnumSet.allOf(Scope.class),
+                        WITHOUT_KEY,
                         config.dashboardLimit());
             }
         }
         if (config.anonymous()) {
             return anonymous(address);
         }
-        throw failed(
+        throw reject(
                 address,
                 "missing",
                 "An API key is required: send it in the X-API-Key header (keys are created with"
@@ -75,16 +78,13 @@ public final class Authenticator {
     /** The anonymous caller at an address, for endpoints open to everyone. */
     public Principal anonymous(String address) {
         return new Principal(
-                Principal.Kind.ANONYMOUS,
-                address,
-                EnumSet.allOf(Scope.class),
-                config.anonymousLimit());
+                Principal.Kind.ANONYMOUS, address, WITHOUT_KEY, config.anonymousLimit());
     }
 
     private Principal key(String apiKey, String address) {
         Optional<String> id = ApiKeys.idOf(apiKey);
         if (id.isEmpty()) {
-            throw failed(address, "malformed", "The X-API-Key header is not a candleflow API key");
+            throw reject(address, "malformed", "The X-API-Key header is not a candleflow API key");
         }
         Optional<ApiKeyRow> row = keys.getIfPresent(id.get());
         if (row == null) {
@@ -96,11 +96,11 @@ public final class Authenticator {
             row = keys.get(id.get());
         }
         if (row.isEmpty() || !ApiKeys.matches(apiKey, row.get().keyHash())) {
-            throw failed(address, "unknown", "Unknown API key");
+            throw reject(address, "unknown", "Unknown API key");
         }
         ApiKeyRow k = row.get();
         if (k.revoked()) {
-            throw failed(address, "revoked", "This API key has been revoked");
+            throw reject(address, "revoked", "This API key has been revoked");
         }
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         for (String s : k.scopes()) {
@@ -114,8 +114,12 @@ public final class Authenticator {
                 Principal.Kind.KEY, k.keyId(), scopes, new RateLimit(k.ratePerMinute(), k.burst()));
     }
 
-    /** Counts the failure against the address (429 once its bucket is empty), else a 401. */
-    private ApiException failed(String address, String reason, String detail) {
+    /**
+     * A failed authentication: counted (metric {@code candleflow_auth_failures_total{reason}}) and
+     * charged to the address's anonymous bucket, so this throws 429 once that is empty; else the
+     * 401 to throw.
+     */
+    public ApiException reject(String address, String reason, String detail) {
         metrics.counter("candleflow.auth.failures", "reason", reason).increment();
         limiter.consume(anonymous(address).bucket(), config.anonymousLimit(), "failed-auth");
         return ApiException.unauthorized(detail);

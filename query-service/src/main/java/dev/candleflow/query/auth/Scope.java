@@ -1,11 +1,15 @@
 package dev.candleflow.query.auth;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
-/** What a key may do: read the REST API, open the live stream. */
+/** What a key may do: read the REST API, open the live stream, scrape /metrics. */
 public enum Scope {
     READ("read"),
-    STREAM("stream");
+    STREAM("stream"),
+    /** Only for keys: dashboard sessions and anonymous callers never read /metrics. */
+    METRICS("metrics");
 
     private final String id;
 
@@ -24,6 +28,10 @@ public enum Scope {
                 return s;
             }
         }
-        throw new IllegalArgumentException("Unknown scope '" + text + "'; known: read, stream");
+        throw new IllegalArgumentException(
+                "Unknown scope '"
+                        + text
+                        + "'; known: "
+                        + Arrays.stream(values()).map(Scope::id).collect(Collectors.joining(", ")));
     }
 }

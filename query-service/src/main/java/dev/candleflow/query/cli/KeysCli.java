@@ -36,6 +36,8 @@ public final class KeysCli {
                     + "       KeysCli list\n"
                     + "       KeysCli revoke KEY_ID\n"
                     + "       KeysCli limits KEY_ID [--rate-per-minute N] [--burst N]\n"
+                    + "Scopes: read (REST), stream (the live stream), metrics (a protected"
+                    + " /metrics); default read,stream.\n"
                     + "Each also takes the service's --clickhouse.url, --clickhouse.database,"
                     + " --clickhouse.user, --clickhouse.password or --config FILE.\n";
     private static final List<String> OWN = List.of("name", "scopes", "rate-per-minute", "burst");

@@ -1,8 +1,11 @@
 package dev.candleflow.query.config;
 
 import dev.candleflow.model.CandleInterval;
+import dev.candleflow.query.http.Cidr;
+import dev.candleflow.query.http.ClientAddressResolver;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +21,8 @@ public record QueryServiceConfig(
         Query query,
         Cache cache,
         Auth auth,
+        Http http,
+        Metrics metrics,
         boolean dashboard) {
 
     public QueryServiceConfig {
@@ -28,6 +33,8 @@ public record QueryServiceConfig(
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(metrics, "metrics");
     }
 
     /** Where ClickHouse is: its HTTP endpoint (no database), the database and credentials. */
@@ -60,6 +67,47 @@ public record QueryServiceConfig(
             Duration keyCacheTtl,
             RateLimit anonymousLimit,
             RateLimit dashboardLimit) {}
+
+    /**
+     * How clients reach the service: the proxies whose forwarding header names the client (and
+     * which header that is), and response compression.
+     */
+    public record Http(
+            List<Cidr> trustedProxies,
+            ClientAddressResolver.Header forwardedHeader,
+            boolean compression,
+            int compressionMinSize) {
+        public Http {
+            trustedProxies = List.copyOf(trustedProxies);
+            Objects.requireNonNull(forwardedHeader, "forwardedHeader");
+        }
+
+        /** The resolver of client addresses these settings describe. */
+        public ClientAddressResolver clientAddresses() {
+            return new ClientAddressResolver(trustedProxies, forwardedHeader);
+        }
+    }
+
+    /** Who may read /metrics: everyone, or (protected) a bearer token or a key's metrics scope. */
+    public record Metrics(boolean protect, String token) {
+        public Metrics {
+            Objects.requireNonNull(token, "token");
+        }
+
+        /** True when /metrics needs credentials: asked for, or implied by a token. */
+        public boolean isProtected() {
+            return protect || !token.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "Metrics[protected="
+                    + isProtected()
+                    + ", token "
+                    + (token.isEmpty() ? "none" : "set")
+                    + "]";
+        }
+    }
 
     /** A token bucket: {@code perMinute} tokens refilled per minute, at most {@code burst} held. */
     public record RateLimit(int perMinute, int burst) {

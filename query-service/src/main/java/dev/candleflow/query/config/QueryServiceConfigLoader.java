@@ -3,13 +3,17 @@ package dev.candleflow.query.config;
 import static dev.candleflow.query.config.QueryServiceOptions.*;
 
 import dev.candleflow.model.CandleInterval;
+import dev.candleflow.query.http.Cidr;
+import dev.candleflow.query.http.ClientAddressResolver;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -31,6 +35,7 @@ public final class QueryServiceConfigLoader {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
+    private static final Pattern METRICS_TOKEN_FORM = Pattern.compile("[\\x21-\\x7e]{16,512}");
     private static final Pattern HOST_PORT_LIST =
             Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}(,[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5})*");
 
@@ -118,6 +123,8 @@ public final class QueryServiceConfigLoader {
                                 v.get(RATE_ANONYMOUS_PER_MINUTE), v.get(RATE_ANONYMOUS_BURST)),
                         new QueryServiceConfig.RateLimit(
                                 v.get(RATE_DASHBOARD_PER_MINUTE), v.get(RATE_DASHBOARD_BURST))),
+                http(v),
+                metrics(v),
                 v.get(DASHBOARD_ENABLED));
     }
 
@@ -145,7 +152,7 @@ public final class QueryServiceConfigLoader {
                             + bootstrap
                             + "' is not host:port[,host:port...]");
         }
-        for (Option<String> topic : java.util.List.of(KAFKA_CANDLES_TOPIC, KAFKA_LIVE_TOPIC)) {
+        for (Option<String> topic : List.of(KAFKA_CANDLES_TOPIC, KAFKA_LIVE_TOPIC)) {
             if (!TOPIC.matcher(v.get(topic)).matches()) {
                 throw new IllegalArgumentException(
                         "Invalid setting '" + topic.key() + "': not a Kafka topic name");
@@ -153,6 +160,32 @@ public final class QueryServiceConfigLoader {
         }
         return new QueryServiceConfig.Kafka(
                 bootstrap, v.get(KAFKA_CANDLES_TOPIC), v.get(KAFKA_LIVE_TOPIC));
+    }
+
+    private static QueryServiceConfig.Http http(Values v) {
+        List<Cidr> proxies = new ArrayList<>();
+        for (String entry : v.get(HTTP_TRUSTED_PROXIES).split(",")) {
+            if (!entry.isBlank()) {
+                proxies.add(v.named(HTTP_TRUSTED_PROXIES, () -> Cidr.parse(entry)));
+            }
+        }
+        return new QueryServiceConfig.Http(
+                proxies,
+                v.named(
+                        HTTP_FORWARDED_HEADER,
+                        () -> ClientAddressResolver.Header.fromName(v.get(HTTP_FORWARDED_HEADER))),
+                v.get(HTTP_COMPRESSION),
+                v.get(HTTP_COMPRESSION_MIN_SIZE));
+    }
+
+    private static QueryServiceConfig.Metrics metrics(Values v) {
+        String token = v.get(METRICS_TOKEN);
+        if (!token.isEmpty() && !METRICS_TOKEN_FORM.matcher(token).matches()) {
+            throw new IllegalArgumentException(
+                    "Invalid setting 'metrics.token': use at least 16 printable characters without"
+                            + " spaces (e.g. openssl rand -hex 32)");
+        }
+        return new QueryServiceConfig.Metrics(v.get(METRICS_PROTECTED), token);
     }
 
     /**

@@ -18,6 +18,38 @@ public final class QueryServiceOptions {
     public static final Option<Integer> PORT =
             integer("port", "8080", 0, 65535, "HTTP port; 0 takes a free one (see the log).");
 
+    public static final Option<String> HTTP_TRUSTED_PROXIES =
+            text(
+                    "http.trusted-proxies",
+                    "",
+                    "Reverse proxies and load balancers (IP addresses or CIDR networks,"
+                        + " comma-separated) whose forwarding header names the client; empty = the"
+                        + " TCP peer is the client. Only a trusted peer's header is read, so a"
+                        + " client cannot choose the address it is rate-limited by.");
+    public static final Option<String> HTTP_FORWARDED_HEADER =
+            text(
+                    "http.forwarded-header",
+                    "X-Forwarded-For",
+                    "The header the trusted proxies write: X-Forwarded-For or Forwarded (RFC 7239);"
+                            + " the other one is ignored. The client is its right-most address that"
+                            + " is not a trusted proxy; a header that cannot be read counts as the"
+                            + " proxy's own address.");
+    public static final Option<Boolean> HTTP_COMPRESSION =
+            bool(
+                    "http.compression",
+                    "true",
+                    "Gzip responses (JSON, CSV, problems, the dashboard's files, openapi.json,"
+                            + " metrics) for clients sending Accept-Encoding: gzip; never the event"
+                            + " stream.");
+    public static final Option<Integer> HTTP_COMPRESSION_MIN_SIZE =
+            integer(
+                    "http.compression.min-size",
+                    "1024",
+                    0,
+                    100_000_000,
+                    "Smallest response body, in bytes, that is compressed; smaller ones are sent"
+                            + " as they are.");
+
     public static final Option<String> CLICKHOUSE_URL =
             text(
                     "clickhouse.url",
@@ -154,6 +186,21 @@ public final class QueryServiceOptions {
                     "Requests per minute per dashboard session.");
     public static final Option<Integer> RATE_DASHBOARD_BURST =
             integer("rate.dashboard.burst", "120", 1, 10_000_000, "Burst of the above.");
+
+    public static final Option<Boolean> METRICS_PROTECTED =
+            bool(
+                    "metrics.protected",
+                    "false",
+                    "Require credentials on /metrics: an API key with the 'metrics' scope"
+                            + " (X-API-Key) or metrics.token. Off by default: in production protect"
+                            + " /metrics this way or keep it behind a firewall.");
+    public static final Option<String> METRICS_TOKEN =
+            text(
+                    "metrics.token",
+                    "",
+                    "Bearer token that opens /metrics (Authorization: Bearer TOKEN, compared in"
+                        + " constant time); setting it turns metrics.protected on. At least 16"
+                        + " characters; keep it in the --config file, not on the command line.");
 
     public static final Option<Boolean> DASHBOARD_ENABLED =
             bool("dashboard.enabled", "true", "Serve the dashboard at /.");

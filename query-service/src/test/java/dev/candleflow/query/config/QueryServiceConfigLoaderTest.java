@@ -3,6 +3,7 @@ package dev.candleflow.query.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.candleflow.query.http.ClientAddressResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +67,58 @@ class QueryServiceConfigLoaderTest {
                 .hasMessageContaining("'prices.interval'");
         assertThatThrownBy(() -> QueryServiceConfigLoader.fromArgs("--port"))
                 .hasMessageContaining("has no value");
+    }
+
+    @Test
+    void proxiesCompressionAndMetricsSettings() {
+        QueryServiceConfig defaults = QueryServiceConfigLoader.fromArgs();
+        assertThat(defaults.http().trustedProxies()).isEmpty();
+        assertThat(defaults.http().forwardedHeader())
+                .isEqualTo(ClientAddressResolver.Header.X_FORWARDED_FOR);
+        assertThat(defaults.http().compression()).isTrue();
+        assertThat(defaults.http().compressionMinSize()).isEqualTo(1024);
+        assertThat(defaults.metrics().isProtected()).isFalse();
+        QueryServiceConfig c =
+                QueryServiceConfigLoader.fromArgs(
+                        "--http.trusted-proxies",
+                        " 10.0.0.0/8, 192.0.2.7 ,fd00::/8,",
+                        "--http.forwarded-header",
+                        "forwarded",
+                        "--metrics.token",
+                        "abcdefghijklmnop");
+        assertThat(c.http().trustedProxies())
+                .extracting(Object::toString)
+                .containsExactly("10.0.0.0/8", "192.0.2.7/32", "fd00:0:0:0:0:0:0:0/8");
+        assertThat(c.http().forwardedHeader()).isEqualTo(ClientAddressResolver.Header.FORWARDED);
+        assertThat(c.metrics().isProtected()).isTrue();
+        assertThat(c.metrics().toString()).doesNotContain("abcdefghijklmnop");
+        assertThat(QueryServiceConfigLoader.fromArgs("--metrics.protected", "true").metrics())
+                .extracting(QueryServiceConfig.Metrics::isProtected)
+                .isEqualTo(true);
+        assertThatThrownBy(
+                        () ->
+                                QueryServiceConfigLoader.fromArgs(
+                                        "--http.trusted-proxies", "lb.internal"))
+                .hasMessageContaining("'http.trusted-proxies'")
+                .hasMessageContaining("lb.internal");
+        assertThatThrownBy(
+                        () ->
+                                QueryServiceConfigLoader.fromArgs(
+                                        "--http.trusted-proxies", "10.0.0.0/40"))
+                .hasMessageContaining("'http.trusted-proxies'");
+        assertThatThrownBy(
+                        () ->
+                                QueryServiceConfigLoader.fromArgs(
+                                        "--http.forwarded-header", "X-Real-IP"))
+                .hasMessageContaining("'http.forwarded-header'");
+        assertThatThrownBy(() -> QueryServiceConfigLoader.fromArgs("--metrics.token", "short"))
+                .hasMessageContaining("'metrics.token'")
+                .hasMessageNotContaining("short");
+        assertThatThrownBy(
+                        () ->
+                                QueryServiceConfigLoader.fromArgs(
+                                        "--metrics.token", "with spaces inside it"))
+                .hasMessageContaining("'metrics.token'");
     }
 
     @Test

@@ -162,6 +162,7 @@ class StreamITCase {
     void aClientThatDoesNotReadIsDroppedToTheLatestStateNotBuffered() throws Exception {
         try (Socket socket = new Socket()) {
             socket.setReceiveBufferSize(2048);
+            socket.setSoTimeout(30_000); // a stalled stream fails the test, not the whole build
             socket.connect(new InetSocketAddress("127.0.0.1", pipeline.uri().getPort()), 5000);
             OutputStream out = socket.getOutputStream();
             out.write(

@@ -1,11 +1,14 @@
 package dev.candleflow.query.testutils;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.zip.GZIPInputStream;
 
 /** A small HTTP client for the service under test. */
 public final class Http {
@@ -21,6 +24,25 @@ public final class Http {
 
     /** GET {@code pathAndQuery} with header name/value pairs. */
     public HttpResponse<String> get(String pathAndQuery, String... headers) {
+        return exchange(pathAndQuery, HttpResponse.BodyHandlers.ofString(), headers);
+    }
+
+    /** GET with the body as sent (compressed bodies stay compressed). */
+    public HttpResponse<byte[]> getBytes(String pathAndQuery, String... headers) {
+        return exchange(pathAndQuery, HttpResponse.BodyHandlers.ofByteArray(), headers);
+    }
+
+    /** The gunzipped bytes of a gzip body. */
+    public static byte[] gunzip(byte[] body) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new AssertionError("not a gzip body", e);
+        }
+    }
+
+    private <T> HttpResponse<T> exchange(
+            String pathAndQuery, HttpResponse.BodyHandler<T> body, String... headers) {
         HttpRequest.Builder b =
                 HttpRequest.newBuilder(base.resolve(pathAndQuery))
                         .timeout(Duration.ofSeconds(30))
@@ -29,7 +51,7 @@ public final class Http {
             b.header(headers[i], headers[i + 1]);
         }
         try {
-            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(b.build(), body);
         } catch (IOException e) {
             throw new AssertionError("GET " + pathAndQuery + " failed", e);
         } catch (InterruptedException e) {

@@ -27,12 +27,21 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The whole system once per test run: the Binance simulator (an accelerated market that started
- * three hours ago), the real CandleJob on a local MiniCluster writing to the real ClickHouse and
+ * eight hours ago), the real CandleJob on a local MiniCluster writing to the real ClickHouse and
  * Kafka, and the query service over them, with API keys made by KeysCli.
+ *
+ * <p>The simulated clock runs {@value #SPEED} times faster than the real one: it overtakes the
+ * present after {@link #HISTORY} / {@value #SPEED} of real time, and once it is an hour ahead Kafka
+ * rejects the job's candles (timestamps more than {@code log.message.timestamp.after.max.ms}, one
+ * hour by default, in the future) and the job fails. Eight hours of history give the whole IT run
+ * four and a half minutes (8 h / 120 + 1 h / 120); three hours (two minutes) became too few as the
+ * suite grew.
  */
 public final class Pipeline implements AutoCloseable {
 
     public static final String DATABASE = "qs_it";
+    static final Duration HISTORY = Duration.ofHours(8);
+    static final int SPEED = 120;
     public static final List<String> SYMBOLS = List.of("BTC-USDT", "ETH-USDT", "SOL-USDT");
 
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -60,14 +69,13 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void startJob() throws Exception {
-        long start =
-                System.currentTimeMillis() / 60_000L * 60_000L - Duration.ofHours(3).toMillis();
+        long start = System.currentTimeMillis() / 60_000L * 60_000L - HISTORY.toMillis();
         BinanceSimulator sim =
                 BinanceSimulator.builder()
                         .symbols("BTCUSDT", "ETHUSDT", "SOLUSDT")
                         .seed(11)
                         .tradesPerSecond(3)
-                        .speed(120)
+                        .speed(SPEED)
                         .startTimeMillis(start)
                         .build()
                         .start();
