@@ -13,10 +13,11 @@ import java.util.List;
  * whose trades, volume and quote volume add up exactly to the tape's. No dead letters or outliers
  * either: the tape has none. A benchmark that drops data fails here, loudly.
  *
- * <p>Larger intervals may be revised without late trades: when one watermark advance passes several
- * windows (a replay runs event time hundreds of times faster than the clock, and the end of input
- * is a jump to the end of time), CandleCascade closes a parent from its first closed child and
- * revises it with each further one. That is counted ({@link #extraRevisions}), not failed.
+ * <p>Nor may larger intervals be revised: the tape has no late trades, and a watermark advance that
+ * passes several windows at once (a replay runs event time far faster than the clock; the end of
+ * input jumps to the end of time) must close each larger window once, complete. CandleCascade used
+ * to close a parent from its first closed child and revise it with each further one; {@link
+ * #extraRevisions} counts such revisions, and any is a failure.
  */
 final class CandleCheck {
 
@@ -31,6 +32,11 @@ final class CandleCheck {
             totals(out, expected, t, interval, false);
             totals(out, expected, t, interval, true);
         }
+        equal(
+                out,
+                "larger-interval candles revised without late trades",
+                0,
+                extraRevisions(expected, stats, intervals));
         equal(out, "dead letters", 0, stats.count(SinkKind.DEAD_LETTERS));
         equal(out, "outlier events", 0, stats.count(SinkKind.OUTLIERS));
         return out;
@@ -80,7 +86,7 @@ final class CandleCheck {
                 t.quoteVolume(consolidated, interval));
     }
 
-    /** Revisions of larger-interval candles: explained above, reported, not a failure. */
+    /** Revisions of larger-interval candles: explained above. */
     static long extraRevisions(Expected expected, RunStats stats, List<CandleInterval> intervals) {
         long n = 0;
         for (CandleInterval interval : intervals) {

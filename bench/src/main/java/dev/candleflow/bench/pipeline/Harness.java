@@ -83,7 +83,7 @@ public final class Harness {
                 "larger-interval candles re-emitted as revisions without late trades, per pipeline"
                         + " run: "
                         + String.join(", ", revised)
-                        + " (watermark jumps; see bench/README.md)");
+                        + " (must be 0; see bench/README.md)");
     }
 
     private void record(Report report, RunResult r, double ratio) {

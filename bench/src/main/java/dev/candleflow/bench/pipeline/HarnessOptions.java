@@ -71,15 +71,15 @@ public record HarnessOptions(
                     "seed");
 
     /**
-     * Why the harness turns forward-filling off: a bounded source ends with Flink's final watermark
-     * (Long.MAX_VALUE), and CandleCascade then fills empty windows without end, because each fill
-     * schedules the next boundary and that timer is due at once. Production's unbounded source
-     * never sends that watermark (but {@code flink stop --drain} does).
+     * Why the harness turns forward-filling off: the check counts the windows the tape's trades
+     * imply, and filled windows are not trades. (The tape trades every second anyway. Filling used
+     * to run forever under the final watermark of a bounded input; that is fixed and tested in
+     * candle-job.)
      */
     static final String NO_FILL =
             CandleJobOptions.FILLED_INTERVALS.key()
-                    + " must stay empty in the harness: at the end of the bounded tape Flink's"
-                    + " final watermark makes CandleCascade fill empty windows forever";
+                    + " must stay empty in the harness: its check counts the windows the trades"
+                    + " imply, and filled windows have none";
 
     public static final String USAGE =
             String.join(
