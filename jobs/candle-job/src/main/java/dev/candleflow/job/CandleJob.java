@@ -62,7 +62,32 @@ public final class CandleJob {
         return new CandleJob(config, exchangeSource(config), productionSinks(config));
     }
 
-    static JobSinks productionSinks(CandleJobConfig config) {
+    /**
+     * The ClickHouse sinks, then the Kafka ones, for each output. The order names the sinks'
+     * operator ids ({@code final-candles-sink-0} is ClickHouse, {@code -1} Kafka), which savepoints
+     * are matched by: keep it.
+     */
+    public static JobSinks productionSinks(CandleJobConfig config) {
+        return clickHouseSinks(config).plus(kafkaSinks(config));
+    }
+
+    /** The ClickHouse sinks (trades only with {@code clickhouse.trades}). */
+    public static JobSinks clickHouseSinks(CandleJobConfig config) {
+        return new JobSinks(
+                List.of(ClickHouseSinks.candles(config.clickHouse(), config.clickHouseSink())),
+                List.of(),
+                List.of(ClickHouseSinks.outliers(config.clickHouse(), config.clickHouseSink())),
+                List.of(ClickHouseSinks.deadLetters(config.clickHouse(), config.clickHouseSink())),
+                List.of(ClickHouseSinks.feedHealth(config.clickHouse(), config.clickHouseSink())),
+                config.storeTrades()
+                        ? List.of(
+                                ClickHouseSinks.trades(
+                                        config.clickHouse(), config.clickHouseSink()))
+                        : List.of());
+    }
+
+    /** The Kafka sinks: transactional, one topic per output (no trades). */
+    public static JobSinks kafkaSinks(CandleJobConfig config) {
         Topics topics = config.topics();
         CandleKafkaSinks kafka =
                 new CandleKafkaSinks(
@@ -70,24 +95,12 @@ public final class CandleJob {
                         config.transactionalIdPrefix(),
                         config.kafkaTransactionTimeout());
         return new JobSinks(
-                List.of(
-                        ClickHouseSinks.candles(config.clickHouse(), config.clickHouseSink()),
-                        kafka.candles(topics.candles())),
+                List.of(kafka.candles(topics.candles())),
                 List.of(kafka.candles(topics.live())),
-                List.of(
-                        ClickHouseSinks.outliers(config.clickHouse(), config.clickHouseSink()),
-                        kafka.outliers(topics.outliers())),
-                List.of(
-                        ClickHouseSinks.deadLetters(config.clickHouse(), config.clickHouseSink()),
-                        kafka.deadLetters(topics.deadLetters())),
-                List.of(
-                        ClickHouseSinks.feedHealth(config.clickHouse(), config.clickHouseSink()),
-                        kafka.feedHealth(topics.feedHealth())),
-                config.storeTrades()
-                        ? List.of(
-                                ClickHouseSinks.trades(
-                                        config.clickHouse(), config.clickHouseSink()))
-                        : List.of());
+                List.of(kafka.outliers(topics.outliers())),
+                List.of(kafka.deadLetters(topics.deadLetters())),
+                List.of(kafka.feedHealth(topics.feedHealth())),
+                List.of());
     }
 
     public static ExchangeSource exchangeSource(CandleJobConfig config) {
@@ -111,6 +124,12 @@ public final class CandleJob {
      * setting, when either service cannot be reached.
      */
     public static void prepareStorage(CandleJobConfig config) {
+        prepareClickHouse(config);
+        prepareKafka(config);
+    }
+
+    /** Migrates the ClickHouse schema; fails naming {@code clickhouse.url} when it cannot. */
+    public static void prepareClickHouse(CandleJobConfig config) {
         try {
             new SchemaMigrator(config.clickHouse(), Migrations.fromClasspath()).migrate();
         } catch (SQLException e) {
@@ -123,6 +142,10 @@ public final class CandleJob {
                             + e.getMessage(),
                     e);
         }
+    }
+
+    /** Creates the job's Kafka topics that are missing (compacted, except dead letters). */
+    public static void prepareKafka(CandleJobConfig config) {
         Topics t = config.topics();
         for (String topic : t.all()) {
             KafkaTopics.ensureCompacted(

@@ -29,4 +29,24 @@ public record JobSinks(
         feedHealth = List.copyOf(feedHealth);
         trades = List.copyOf(trades);
     }
+
+    /** No sinks at all. */
+    public static JobSinks none() {
+        return new JobSinks(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** These sinks, then {@code more}'s, for each output. */
+    public JobSinks plus(JobSinks more) {
+        return new JobSinks(
+                concat(finalCandles, more.finalCandles),
+                concat(liveCandles, more.liveCandles),
+                concat(outliers, more.outliers),
+                concat(deadLetters, more.deadLetters),
+                concat(feedHealth, more.feedHealth),
+                concat(trades, more.trades));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
 }
