@@ -107,7 +107,14 @@ class ReconfiguredRestoreITCase {
                             restore);
             assertThat(sim.awaitFinished(WAIT)).as("the market finished").isTrue();
             List<VenueTrade> btc = published(sim, VenueId.BINANCE, "BTC-USDT");
-            await(WAIT, () -> count(first, BTC) + count(second, BTC) >= btc.size());
+            String lastSol = last(published(sim, VenueId.BINANCE, "SOL-USDT"));
+            String lastOkx = last(published(sim, VenueId.OKX, "BTC-USDT"));
+            await(
+                    WAIT,
+                    () ->
+                            count(first, BTC) + count(second, BTC) >= btc.size()
+                                    && received(second, Venue.BINANCE, SOL, lastSol)
+                                    && received(second, Venue.OKX, BTC, lastOkx));
             Thread.sleep(1_500);
             resumed.cancel().get();
 
@@ -149,6 +156,16 @@ class ReconfiguredRestoreITCase {
         assertThat(multiset(got))
                 .as(what + ": every trade from the subscription on, once")
                 .isEqualTo(multiset(all.subList(from, all.size())));
+    }
+
+    private static String last(List<VenueTrade> trades) {
+        return trades.get(trades.size() - 1).tradeId();
+    }
+
+    private static boolean received(
+            String run, Venue venue, InstrumentId instrument, String tradeId) {
+        return select(trades(CollectingSink.events(run)), venue, instrument).stream()
+                .anyMatch(t -> t.tradeId().equals(tradeId));
     }
 
     private static int count(String run, InstrumentId instrument) {
