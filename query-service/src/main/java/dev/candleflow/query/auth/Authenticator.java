@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.candleflow.query.api.ApiException;
 import dev.candleflow.query.config.QueryServiceConfig;
 import dev.candleflow.query.config.QueryServiceConfig.RateLimit;
+import dev.candleflow.query.http.IpLiterals;
 import dev.candleflow.query.store.ApiKeyRow;
 import dev.candleflow.query.store.CandleQueries;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -75,10 +76,16 @@ public final class Authenticator {
                         + " KeysCli)");
     }
 
-    /** The anonymous caller at an address, for endpoints open to everyone. */
+    /**
+     * The anonymous caller at an address, for endpoints open to everyone; counted per IPv4 address
+     * or IPv6 /64 ({@link IpLiterals#rateLimitNetwork}).
+     */
     public Principal anonymous(String address) {
         return new Principal(
-                Principal.Kind.ANONYMOUS, address, WITHOUT_KEY, config.anonymousLimit());
+                Principal.Kind.ANONYMOUS,
+                IpLiterals.rateLimitNetwork(address),
+                WITHOUT_KEY,
+                config.anonymousLimit());
     }
 
     private Principal key(String apiKey, String address) {

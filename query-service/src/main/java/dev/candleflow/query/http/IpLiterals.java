@@ -39,6 +39,25 @@ public final class IpLiterals {
         return ipv6(s).map(IpLiterals::unmapped);
     }
 
+    /**
+     * The network a client address is rate-limited as: an IPv4 address itself, an IPv6 address's
+     * /64 (one subscriber's usual allocation, so rotating addresses inside it does not give a
+     * client more buckets); anything that is not an address, unchanged.
+     */
+    public static String rateLimitNetwork(String address) {
+        Optional<byte[]> bytes = parse(address);
+        if (bytes.isEmpty()) {
+            return address;
+        }
+        byte[] a = bytes.get();
+        if (a.length == 4) {
+            return format(a);
+        }
+        byte[] prefix = java.util.Arrays.copyOf(a, 16);
+        java.util.Arrays.fill(prefix, 8, 16, (byte) 0);
+        return format(prefix) + "/64";
+    }
+
     /** The usual text of an address's bytes ({@code 10.0.0.1}, {@code 2001:db8:0:0:0:0:0:1}). */
     public static String format(byte[] address) {
         try {
