@@ -66,7 +66,8 @@ class OutageCatchUpITCase {
                         .start()) {
             CandleJobConfig config = config(sim);
             StreamExecutionEnvironment env = CandlePipelineITCase.environment();
-            new CandleJob(config, CandleJob.exchangeSource(config), sinks(run)).build(env);
+            new CandleJob(config, CandleJob.exchangeSource(config), MemorySink.jobSinks(run))
+                    .build(env);
             JobClient job = env.executeAsync("outage-catch-up-it");
             try {
                 long start =
@@ -140,16 +141,6 @@ class OutageCatchUpITCase {
                 .stream()
                 .map(CandleReference::comparable)
                 .collect(Collectors.toSet());
-    }
-
-    static JobSinks sinks(String run) {
-        return new JobSinks(
-                List.of(new MemorySink<>(run + "-final")),
-                List.of(),
-                List.of(),
-                List.of(new MemorySink<>(run + "-dead-letters")),
-                List.of(),
-                List.of(new MemorySink<>(run + "-trades")));
     }
 
     static CandleJobConfig config(BinanceSimulator sim) {

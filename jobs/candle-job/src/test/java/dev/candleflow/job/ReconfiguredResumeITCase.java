@@ -177,17 +177,8 @@ class ReconfiguredResumeITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(c);
         env.configure(c);
         env.setParallelism(2);
-        new CandleJob(config, CandleJob.exchangeSource(config), sinks(run)).build(env);
+        new CandleJob(config, CandleJob.exchangeSource(config), MemorySink.jobSinks(run))
+                .build(env);
         return env.executeAsync("reconfigured-resume-it");
-    }
-
-    static JobSinks sinks(String run) {
-        return new JobSinks(
-                List.of(new MemorySink<>(run + "-final")),
-                List.of(),
-                List.of(),
-                List.of(new MemorySink<>(run + "-dead-letters")),
-                List.of(),
-                List.of(new MemorySink<>(run + "-trades")));
     }
 }

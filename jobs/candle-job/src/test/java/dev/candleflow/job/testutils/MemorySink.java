@@ -25,6 +25,20 @@ public final class MemorySink<T> implements Sink<T> {
         RECEIVED.computeIfAbsent(name, id -> new ConcurrentLinkedQueue<>());
     }
 
+    /**
+     * Sinks for a job run whose outputs a test reads back: final candles ({@code <run>-final}),
+     * dead letters ({@code <run>-dead-letters}) and accepted trades ({@code <run>-trades}).
+     */
+    public static dev.candleflow.job.JobSinks jobSinks(String run) {
+        return new dev.candleflow.job.JobSinks(
+                List.of(new MemorySink<>(run + "-final")),
+                List.of(),
+                List.of(),
+                List.of(new MemorySink<>(run + "-dead-letters")),
+                List.of(),
+                List.of(new MemorySink<>(run + "-trades")));
+    }
+
     /** What reached the sink named {@code name} so far. */
     @SuppressWarnings("unchecked")
     public static <T> List<T> received(String name) {
